@@ -1,0 +1,48 @@
+/**
+ * The `cssim` command line: one subcommand per file in this folder.
+ * Progress goes to stderr, results to stdout or disk; exit codes are in `exit-codes.ts`.
+ */
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { EXIT, UserError } from './exit-codes.ts';
+import { registerSelfcheck } from './selfcheck.ts';
+import { registerValidate } from './validate.ts';
+import { registerSchema } from './schema.ts';
+import { registerRun } from './run.ts';
+import { registerReport } from './report.ts';
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+/** Builds the program with every subcommand registered (exported for tests). */
+export function buildProgram(): Command {
+  const program = new Command('cssim')
+    .description('Monte Carlo agent-based simulation comparing ways of organising children\'s services in England')
+    .version(pkg.version, '-V, --version')
+    .showHelpAfterError()
+    .exitOverride();
+  registerRun(program);
+  registerValidate(program);
+  registerSchema(program);
+  registerReport(program);
+  registerSelfcheck(program);
+  return program;
+}
+
+async function main(argv: string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // help and version exit 0; argument errors were already printed by commander
+      process.exitCode = err.exitCode === 0 ? EXIT.ok : EXIT.badInput;
+    } else if (err instanceof UserError) {
+      process.stderr.write(`cssim: ${err.message}\n`);
+      process.exitCode = err.exitCode;
+    } else {
+      process.stderr.write(`cssim: unexpected error: ${(err as Error)?.stack ?? String(err)}\n`);
+      process.exitCode = EXIT.failed;
+    }
+  }
+}
+
+await main(process.argv);
