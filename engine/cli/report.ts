@@ -1,14 +1,43 @@
-/** TEMPORARY STUB written by the lead; the owning work replaces it. */
+/**
+ * `cssim report RUN_DIR [--out FILE] [--no-png] [--json]`: writes the self-contained HTML report of a
+ * finished run directory, with its charts as `charts/*.svg|png` beside it.
+ *
+ * Prints the report path (stdout); a bad run directory is exit 2 with a message naming the file.
+ */
 import type { Command } from 'commander';
-import { UserError, EXIT } from './exit-codes.ts';
+import { EXIT, UserError } from './exit-codes.ts';
+import { renderReport } from '../report/render-report.ts';
+import { RunDirError } from '../report/read-run.ts';
+
+/** Options of `cssim report`. */
+interface ReportCliOptions {
+  readonly out?: string;
+  readonly png: boolean;
+  readonly json?: boolean;
+}
 
 /** Registers `cssim report`. */
 export function registerReport(program: Command): void {
   program
     .command('report')
-    .description('(not implemented yet)')
-    .allowUnknownOption()
-    .action(() => {
-      throw new UserError('cssim report is not implemented yet', EXIT.failed);
+    .description('write report.html (self-contained, works offline) and charts/*.svg|png for a run directory')
+    .argument('<run-dir>', 'output directory of `cssim run` (holds manifest.json and the CSV tables)')
+    .option('-o, --out <file>', 'HTML file to write (default <run-dir>/report.html); charts go to charts/ beside it')
+    .option('--no-png', 'skip the PNG copies of the charts')
+    .option('--json', 'print {html, charts, ms} as JSON on stdout')
+    .action(async (runDir: string, opts: ReportCliOptions) => {
+      const t0 = performance.now();
+      try {
+        const files = await renderReport(runDir, { out: opts.out, png: opts.png });
+        const ms = Math.round(performance.now() - t0);
+        if (opts.json) process.stdout.write(JSON.stringify({ html: files.html, charts: files.charts, ms }, null, 2) + '\n');
+        else {
+          process.stdout.write(`${files.html}\n`);
+          process.stderr.write(`cssim report: ${files.charts.length} chart files and the report written in ${(ms / 1000).toFixed(1)} s\n`);
+        }
+      } catch (err) {
+        if (err instanceof RunDirError) throw new UserError(`bad run directory: ${err.message}`, EXIT.badInput);
+        throw err;
+      }
     });
 }

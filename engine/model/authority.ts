@@ -1,8 +1,9 @@
 /**
- * TEMPORARY STUB written by the lead: the world-model work owns this file and may add fields.
- * Contract: `AuthoritySchema` (zod, strict, with defaults) describes one local authority's own figures.
+ * One local authority's own figures: population, deprivation and its last inspection.
+ * `AuthoritySchema` is strict and fills defaults.
  */
 import { z } from 'zod';
+import { INSPECTION_GRADES } from './outcomes.ts';
 
 /** One local authority's figures. */
 export const AuthoritySchema = z
@@ -23,6 +24,19 @@ export const AuthoritySchema = z
       .default(5)
       .describe('IDACI decile of the authority, 1 most deprived, 10 least.')
       .meta({ unit: 'decile', range: [1, 10], source: 'MHCLG English indices of deprivation (IDACI)' }),
+    initialInspectionGrade: z
+      .enum(INSPECTION_GRADES)
+      .default('requires_improvement')
+      .describe('Latest inspection judgement before the run; reported until the first simulated inspection.')
+      .meta({ unit: 'grade', range: [1, 4], source: 'Ofsted children\'s social care data (2019: 49% good or outstanding)' }),
+    monthsSinceInspection: z
+      .number()
+      .int()
+      .min(0)
+      .max(120)
+      .default(18)
+      .describe('Months between the last inspection and the start of the horizon; the next comes one inspection interval after it.')
+      .meta({ unit: 'months', range: [0, 48], source: 'judgement: mid-way through a three-year cycle' }),
   })
   .strict();
 

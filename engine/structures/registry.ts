@@ -1,17 +1,34 @@
 /**
- * TEMPORARY STUB written by the lead so other parts can compile: the world-model work replaces this
- * file with the real registry (`STRUCTURES: Record<StructureId, Structure>`), keeping the
- * `STRUCTURE_IDS` export (a non-empty readonly tuple of the ids, usable in `z.enum`).
+ * The registry: the only list of structures. The scenario schema's structure enum comes from its keys;
+ * a new structure is one file, one line here and one test.
  */
-export const STRUCTURE_IDS = [
-  'status-quo',
-  'partnership',
-  'childrens-trust',
-  'dcs-merge',
-  'independent-trust',
-  'shared-service',
-  'national-agency',
-] as const;
+import type { Structure } from './structure.ts';
+import { statusQuo } from './status-quo.ts';
+import { partnership } from './partnership.ts';
+import { childrensTrust } from './childrens-trust.ts';
+import { dcsMerge } from './dcs-merge.ts';
+import { independentTrust } from './independent-trust.ts';
+import { sharedService } from './shared-service.ts';
+import { nationalAgency } from './national-agency.ts';
+
+/** Every structure by id, in report order (status quo first). */
+export const STRUCTURES = {
+  'status-quo': statusQuo,
+  partnership,
+  'childrens-trust': childrensTrust,
+  'dcs-merge': dcsMerge,
+  'independent-trust': independentTrust,
+  'shared-service': sharedService,
+  'national-agency': nationalAgency,
+} as const satisfies Record<string, Structure>;
 
 /** One structure id. */
-export type StructureId = (typeof STRUCTURE_IDS)[number];
+export type StructureId = keyof typeof STRUCTURES;
+
+/** Structure ids as a non-empty readonly tuple (usable in `z.enum`), in registry order. */
+export const STRUCTURE_IDS = Object.keys(STRUCTURES) as [StructureId, ...StructureId[]];
+
+/** True when `id` names a registered structure. */
+export function isStructureId(id: string): id is StructureId {
+  return Object.prototype.hasOwnProperty.call(STRUCTURES, id);
+}

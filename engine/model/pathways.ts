@@ -1,0 +1,140 @@
+/**
+ * Case pathways: assessment (against the 45 working day standard), section 47 enquiry, child in need
+ * plan, child protection plan with reviews, looked-after episode, step-down and closure.
+ * Pure decision functions; each uses a fixed number of uniforms supplied by the caller.
+ */
+import { qualityErrorMultiplier } from './front-door.ts';
+import type { Parameters } from './parameters.ts';
+
+/** Results of an assessment or review (what happens to the case next). */
+export const OUTCOME = {
+  close: 0,
+  stepDownEarlyHelp: 1,
+  childInNeedPlan: 2,
+  protectionPlan: 3,
+  lookedAfter: 4,
+  /** Keep the current plan (reviews only). */
+  continue: 5,
+} as const;
+
+/** The situation in which an assessment is done (plain numbers). */
+export interface AssessmentContext {
+  /** Caseload relative to target (1 = at target). */
+  workload: number;
+  /** Workforce productivity (1 = experienced staff, no disruption). */
+  productivity: number;
+  /** Practice quality 0-1. */
+  quality: number;
+  /** Effective information sharing 0-1. */
+  infoSharing: number;
+  /** Use of a single assessment 0-1. */
+  singleAssessment: number;
+}
+
+/**
+ * Mean assessment duration in working days: rises with workload, falls with productivity and with a
+ * single assessment.
+ */
+export function meanAssessmentWorkingDays(ctx: AssessmentContext, p: Parameters): number {
+  const a = p.assessment;
+  return (a.meanWorkingDays * Math.pow(Math.max(0.25, ctx.workload), a.workloadElasticity) * (1 - a.singleAssessmentSaving * ctx.singleAssessment)) / Math.max(0.2, ctx.productivity);
+}
+
+/** Inverse of the standard normal CDF (Acklam's rational approximation, relative error < 1.2e-9). */
+export function inverseNormal(u: number): number {
+  const q0 = Math.min(1 - 1e-12, Math.max(1e-12, u));
+  const a1 = -39.69683028665376, a2 = 220.9460984245205, a3 = -275.9285104469687, a4 = 138.357751867269, a5 = -30.66479806614716, a6 = 2.506628277459239;
+  const b1 = -54.47609879822406, b2 = 161.5858368580409, b3 = -155.6989798598866, b4 = 66.80131188771972, b5 = -13.28068155288572;
+  const c1 = -0.007784894002430293, c2 = -0.3223964580411365, c3 = -2.400758277161838, c4 = -2.549732539343734, c5 = 4.374664141464968, c6 = 2.938163982698783;
+  const d1 = 0.007784695709041462, d2 = 0.3224671290700398, d3 = 2.445134137142996, d4 = 3.754408661907416;
+  if (q0 < 0.02425) {
+    const q = Math.sqrt(-2 * Math.log(q0));
+    return (((((c1 * q + c2) * q + c3) * q + c4) * q + c5) * q + c6) / ((((d1 * q + d2) * q + d3) * q + d4) * q + 1);
+  }
+  if (q0 > 1 - 0.02425) {
+    const q = Math.sqrt(-2 * Math.log(1 - q0));
+    return -(((((c1 * q + c2) * q + c3) * q + c4) * q + c5) * q + c6) / ((((d1 * q + d2) * q + d3) * q + d4) * q + 1);
+  }
+  const q = q0 - 0.5;
+  const r = q * q;
+  return ((((((a1 * r + a2) * r + a3) * r + a4) * r + a5) * r + a6) * q) / (((((b1 * r + b2) * r + b3) * r + b4) * r + b5) * r + 1);
+}
+
+/** A lognormal value with the given mean and coefficient of variation from one uniform (inverse CDF). */
+export function lognormalFromUniform(u: number, mean: number, cv: number): number {
+  const s2 = Math.log1p(cv * cv);
+  return mean * Math.exp(Math.sqrt(s2) * inverseNormal(u) - s2 / 2);
+}
+
+/** Chance that an assessment of a child at `level` (2 or 3) misses the need. */
+export function missChance(level: number, ctx: AssessmentContext, p: Parameters): number {
+  const a = p.assessment;
+  const base = level === 2 ? a.missInNeed : level === 3 ? a.missAtRisk : 0;
+  const m = base * (1 - a.infoSharingMissReduction * ctx.infoSharing) * qualityErrorMultiplier(ctx.quality, p)
+    * Math.pow(Math.max(0.25, ctx.workload), a.workloadMissElasticity) / Math.max(0.2, ctx.productivity);
+  return Math.min(0.95, m);
+}
+
+/** Counts of what an assessment set in motion, for the caller's statistics. */
+export interface AssessmentResult {
+  outcome: number;
+  /** 1 if a section 47 enquiry was held. */
+  s47: number;
+}
+
+/**
+ * Decides the outcome of a completed assessment of a child whose true need is now `level`.
+ * Uses exactly three uniforms (u1 miss, u2 section 47, u3 plan or care) whatever the outcome, and
+ * writes into `out` (no allocation).
+ */
+export function assessmentOutcome(level: number, ctx: AssessmentContext, p: Parameters, u1: number, u2: number, u3: number, out: AssessmentResult): void {
+  const a = p.assessment;
+  out.s47 = 0;
+  if (level <= 1 || u1 < missChance(level, ctx, p)) {
+    out.outcome = level >= 1 && u3 < a.earlyHelpStepDown ? OUTCOME.stepDownEarlyHelp : OUTCOME.close;
+    return;
+  }
+  if (level === 2) {
+    if (u2 < a.s47InNeed) {
+      out.s47 = 1;
+      out.outcome = u3 < a.planAfterS47InNeed ? OUTCOME.protectionPlan : OUTCOME.childInNeedPlan;
+    } else out.outcome = OUTCOME.childInNeedPlan;
+    return;
+  }
+  if (u2 < a.s47AtRisk) {
+    out.s47 = 1;
+    if (u3 < a.emergencyCareAtRisk) out.outcome = OUTCOME.lookedAfter;
+    else if (u3 < a.emergencyCareAtRisk + (1 - a.emergencyCareAtRisk) * a.planAfterS47AtRisk) out.outcome = OUTCOME.protectionPlan;
+    else out.outcome = OUTCOME.childInNeedPlan;
+  } else out.outcome = OUTCOME.childInNeedPlan;
+}
+
+/**
+ * Decides a child in need plan review. Level 0-1: close (stepped down to early help with the
+ * step-down chance if level 1); level 2: continue; level 3: section 47 enquiry leading to a protection
+ * plan with the usual chance. Uses exactly two uniforms.
+ */
+export function childInNeedReview(level: number, p: Parameters, u1: number, u2: number, out: AssessmentResult): void {
+  out.s47 = 0;
+  if (level <= 1) {
+    out.outcome = level === 1 && u1 < p.assessment.earlyHelpStepDown ? OUTCOME.stepDownEarlyHelp : OUTCOME.close;
+    return;
+  }
+  if (level === 2) { out.outcome = OUTCOME.continue; return; }
+  out.s47 = 1;
+  out.outcome = u2 < p.assessment.planAfterS47AtRisk ? OUTCOME.protectionPlan : OUTCOME.continue;
+}
+
+/**
+ * Decides a child protection review. Below "at risk": the plan ends, stepping down to a child in need
+ * plan (always at level 2, with the step-down chance otherwise) or closing. At risk: care proceedings
+ * with the care-at-review chance, else the plan continues. Uses exactly one uniform.
+ */
+export function protectionReview(level: number, p: Parameters, u: number, out: AssessmentResult): void {
+  out.s47 = 0;
+  if (level <= 2) {
+    out.outcome = level === 2 || u < p.plans.stepDownToChildInNeed ? OUTCOME.childInNeedPlan : OUTCOME.close;
+    return;
+  }
+  out.outcome = u < p.plans.careAtReviewAtRisk ? OUTCOME.lookedAfter : OUTCOME.continue;
+}

@@ -1,0 +1,25 @@
+/**
+ * The random stream purposes of the world model, declared once (stable names: they are part of every
+ * stream's key, so renaming one changes results).
+ *
+ * Exogenous purposes (the world every arm shares): `need-arising`, `false-referrals`, `initial-state`.
+ * Children's own trajectories use counter-based per-child streams seeded from `need-arising` (see
+ * `child-streams.ts`). Endogenous purposes (decisions whose count may differ between arms) have their
+ * own streams so they never shift the exogenous ones. No purpose includes the arm.
+ */
+export const MODEL_PURPOSES = [
+  'need-arising',
+  'false-referrals',
+  'initial-state',
+  'workforce',
+  'boards',
+  'inspection',
+] as const;
+
+/** One model stream purpose. */
+export type ModelPurpose = (typeof MODEL_PURPOSES)[number];
+
+/** Key of an authority-specific stream: `${purpose}/${authorityId}`. */
+export function authorityPurpose(purpose: ModelPurpose, authorityId: string): string {
+  return `${purpose}/${authorityId}`;
+}

@@ -1,0 +1,171 @@
+/**
+ * Social workers: permanent case-holding workers as agents (struct-of-arrays: authority, start day),
+ * agency workers as a count that covers vacant posts at a higher cost. A weekly process: workers leave
+ * with a hazard that rises with caseload and turbulence, vacant posts are filled after a lag, agency
+ * cover follows vacancies. Authorities whose mechanisms pool the workforce share one caseload.
+ */
+import type { Stream } from '../kernel/index.ts';
+import { DAYS_PER_YEAR } from './need.ts';
+import type { Parameters } from './parameters.ts';
+
+/** Workforce state of a world: worker agents plus per-authority figures (index = authority). */
+export class Workforce {
+  capacity: number;
+  used = 0;
+  active: Uint8Array;
+  authority: Uint16Array;
+  startDay: Float64Array;
+  private freeList: Int32Array;
+  private freeCount = 0;
+  /** Funded posts per authority (FTE; may be fractional after increases). */
+  readonly posts: Float64Array;
+  /** Permanent workers in post per authority. */
+  readonly permanent: Int32Array;
+  /** Agency workers per authority (FTE). */
+  readonly agency: Float64Array;
+  /** Workforce pool of each authority (an authority index; pooled authorities share the lowest index). */
+  readonly pool: Int32Array;
+  /** Caseload relative to target of each authority's pool (1 = at target). */
+  readonly workload: Float64Array;
+  /** Productivity of each authority's pool (1 = experienced permanent staff, no disruption). */
+  readonly productivity: Float64Array;
+  /** Leavers per authority since the caller last reset it. */
+  readonly leavers: Float64Array;
+  /** Day until which a recruitment drive raises recruitment. */
+  readonly driveUntil: Float64Array;
+  /** Scratch sums per pool (internal). */
+  readonly poolCases: Float64Array;
+  readonly poolHolders: Float64Array;
+  readonly poolProductive: Float64Array;
+
+  constructor(authorities: number, initialCapacity = 256) {
+    this.capacity = Math.max(16, initialCapacity | 0);
+    this.active = new Uint8Array(this.capacity);
+    this.authority = new Uint16Array(this.capacity);
+    this.startDay = new Float64Array(this.capacity);
+    this.freeList = new Int32Array(this.capacity);
+    this.posts = new Float64Array(authorities);
+    this.permanent = new Int32Array(authorities);
+    this.agency = new Float64Array(authorities);
+    this.pool = new Int32Array(authorities);
+    for (let a = 0; a < authorities; a++) this.pool[a] = a;
+    this.workload = new Float64Array(authorities).fill(1);
+    this.productivity = new Float64Array(authorities).fill(1);
+    this.leavers = new Float64Array(authorities);
+    this.driveUntil = new Float64Array(authorities).fill(-Infinity);
+    this.poolCases = new Float64Array(authorities);
+    this.poolHolders = new Float64Array(authorities);
+    this.poolProductive = new Float64Array(authorities);
+  }
+
+  /** Hires one permanent worker into `authority` who started on `startDay`; returns the worker slot. */
+  hire(authority: number, startDay: number): number {
+    let i: number;
+    if (this.freeCount > 0) i = this.freeList[--this.freeCount];
+    else {
+      if (this.used === this.capacity) this.grow();
+      i = this.used++;
+    }
+    this.active[i] = 1;
+    this.authority[i] = authority;
+    this.startDay[i] = startDay;
+    this.permanent[authority]++;
+    return i;
+  }
+
+  /** A worker leaves: frees the slot and counts a leaver. */
+  leave(i: number): void {
+    this.active[i] = 0;
+    this.freeList[this.freeCount++] = i;
+    this.permanent[this.authority[i]]--;
+    this.leavers[this.authority[i]]++;
+  }
+
+  /** Case holders (permanent + agency FTE) of authority `a`. */
+  holders(a: number): number {
+    return this.permanent[a] + this.agency[a];
+  }
+
+  private grow(): void {
+    const n = this.capacity * 2;
+    const a = new Uint8Array(n); a.set(this.active); this.active = a;
+    const b = new Uint16Array(n); b.set(this.authority); this.authority = b;
+    const c = new Float64Array(n); c.set(this.startDay); this.startDay = c;
+    const d = new Int32Array(n); d.set(this.freeList); this.freeList = d;
+    this.capacity = n;
+  }
+}
+
+/** Productivity of a permanent worker with `yearsExperience` (rises linearly over the ramp). */
+export function workerProductivity(yearsExperience: number, p: Parameters): number {
+  const w = p.workforce;
+  if (yearsExperience >= w.experienceRampYears) return 1;
+  return w.newStarterProductivity + ((1 - w.newStarterProductivity) * Math.max(0, yearsExperience)) / w.experienceRampYears;
+}
+
+/** Leaving hazard per year of a permanent worker at `workload` (caseload / target) and turbulence `spike`. */
+export function leaveHazardPerYear(workload: number, newStarter: boolean, spike: number, p: Parameters): number {
+  const w = p.workforce;
+  return w.leaveHazardPerYear * Math.exp(w.caseloadLeaveElasticity * (workload - 1)) * (newStarter ? w.newStarterLeaveMultiplier : 1) * (1 + spike);
+}
+
+/**
+ * Recomputes each pool's workload and productivity from the open cases per authority.
+ *
+ * @param openCases open social care cases per authority
+ * @param productivityFactor per-authority multiplier from disruption (1 = none)
+ */
+export function updatePools(wf: Workforce, openCases: ArrayLike<number>, productivityFactor: ArrayLike<number>, now: number, p: Parameters): void {
+  const n = wf.posts.length;
+  for (let a = 0; a < n; a++) { wf.poolCases[a] = 0; wf.poolHolders[a] = 0; wf.poolProductive[a] = 0; }
+  for (let a = 0; a < n; a++) {
+    const q = wf.pool[a];
+    wf.poolCases[q] += openCases[a];
+    wf.poolHolders[q] += wf.agency[a];
+    wf.poolProductive[q] += wf.agency[a] * p.workforce.agencyProductivity * productivityFactor[a];
+  }
+  for (let i = 0; i < wf.used; i++) {
+    if (wf.active[i] !== 1) continue;
+    const a = wf.authority[i];
+    const q = wf.pool[a];
+    wf.poolHolders[q] += 1;
+    wf.poolProductive[q] += workerProductivity((now - wf.startDay[i]) / DAYS_PER_YEAR, p) * productivityFactor[a];
+  }
+  for (let a = 0; a < n; a++) {
+    const q = wf.pool[a];
+    const holders = wf.poolHolders[q];
+    wf.workload[a] = holders > 0 ? wf.poolCases[q] / holders / p.workforce.caseloadTarget : 4;
+    wf.productivity[a] = holders > 0 ? wf.poolProductive[q] / holders : 0.5;
+  }
+}
+
+/**
+ * One week of the workforce process (call `updatePools` first).
+ *
+ * Each permanent worker leaves with chance 1 - exp(-hazard * 7 days); each whole vacant post is filled
+ * with chance 1 - exp(-rate * 7 days); agency cover is then set to the cover share of vacancies.
+ * Draws one uniform per worker and one per whole vacancy from `s` (the `workforce` stream).
+ *
+ * @param turnoverSpike per-authority extra hazard from disruption
+ * @param recruitmentMultiplier per-authority multiplier from the structure
+ */
+export function workforceWeek(wf: Workforce, now: number, turnoverSpike: ArrayLike<number>, recruitmentMultiplier: ArrayLike<number>, p: Parameters, s: Stream): void {
+  const w = p.workforce;
+  const dtYears = 7 / DAYS_PER_YEAR;
+  const used = wf.used;
+  for (let i = 0; i < used; i++) {
+    if (wf.active[i] !== 1) continue;
+    const a = wf.authority[i];
+    const newStarter = (now - wf.startDay[i]) / DAYS_PER_YEAR < w.experienceRampYears;
+    const h = leaveHazardPerYear(wf.workload[a], newStarter, turnoverSpike[a], p);
+    if (s.next() < 1 - Math.exp(-h * dtYears)) wf.leave(i);
+  }
+  const n = wf.posts.length;
+  for (let a = 0; a < n; a++) {
+    const drive = now < wf.driveUntil[a] ? p.boards.recruitmentDriveMultiplier : 1;
+    const pFill = 1 - Math.exp(-w.recruitmentPerVacancyPerYear * recruitmentMultiplier[a] * drive * dtYears);
+    const vacancies = Math.floor(wf.posts[a] - wf.permanent[a]);
+    for (let v = 0; v < vacancies; v++) if (s.next() < pFill) wf.hire(a, now);
+    wf.agency[a] = w.agencyCoverShare * Math.max(0, wf.posts[a] - wf.permanent[a]);
+  }
+}

@@ -1,0 +1,934 @@
+/**
+ * The world of one replicate: authorities, children, agencies, front door, pathways, social workers,
+ * boards, inspection and money, run on the kernel's `Simulation` as one event handler.
+ *
+ * `simulateWorld` is a pure function of its input: the same input gives a bit-identical output. It
+ * knows structures only as indices into `input.structures` (their `Mechanisms` and disruption), never
+ * by name.
+ */
+import { Calendar, Simulation, deriveStream, exponential } from '../kernel/index.ts';
+import type { EventHandler, Stream } from '../kernel/index.ts';
+import type { Authority } from './authority.ts';
+import { ACTION, boardQuarter, spotChance } from './boards.ts';
+import type { Kpis } from './boards.ts';
+import { CHILD_CHANNELS, ChildStream } from './child-streams.ts';
+import { CASE_STEP, ChildStore, LEVEL_COUNT, NO_EVENT, SERVICE, SERVICE_COUNT, isHelp } from './children.ts';
+import { falseReferralPerChildDay, referralPerDay } from './agencies.ts';
+import { SCREENING, screenReferral } from './front-door.ts';
+import type { ScreeningContext } from './front-door.ts';
+import { gradeOf, performanceScore } from './inspection.ts';
+import { NO_DISRUPTION, disruptionWeight } from './mechanisms.ts';
+import type { DisruptionProfile, Mechanisms, ScreeningView } from './mechanisms.ts';
+import { DAYS_PER_YEAR, escalationPerDay, resolutionPerDay } from './need.ts';
+import { INSPECTION_GRADES, OUTCOME_IDS, SERIES_IDS } from './outcomes.ts';
+import type { OutcomeId, SeriesId } from './outcomes.ts';
+import type { Parameters } from './parameters.ts';
+import { OUTCOME, assessmentOutcome, childInNeedReview, inverseNormal, lognormalFromUniform, meanAssessmentWorkingDays, protectionReview } from './pathways.ts';
+import type { AssessmentContext, AssessmentResult } from './pathways.ts';
+import { authorityPurpose } from './purposes.ts';
+import { Workforce, updatePools, workforceWeek } from './workforce.ts';
+
+/** One structure as the model sees it: its mechanisms and the disruption of a change into it. */
+export interface StructureSpec {
+  readonly mechanisms: Mechanisms;
+  readonly disruption: DisruptionProfile;
+}
+
+/** Everything one replicate of one arm needs (plain data). */
+export interface WorldInput {
+  readonly params: Parameters;
+  readonly authorities: readonly Authority[];
+  readonly rootSeed: number;
+  readonly replicate: number;
+  /** First day of the horizon, ISO date. */
+  readonly startIso: string;
+  readonly warmupYears: number;
+  readonly horizonYears: number;
+  /** Structures by index (the model never sees their names). */
+  readonly structures: readonly StructureSpec[];
+  /** Index of the structure in force from the start (warm-up included). */
+  readonly initialStructure: number;
+  /** Scheduled changes (applied to every authority), in date order. */
+  readonly changes: readonly { readonly dateIso: string; readonly structure: number }[];
+  /** Structure imposed after an unimproved "inadequate" judgement; -1 for none. */
+  readonly interventionStructure: number;
+  readonly improveWithinMonths: number;
+}
+
+/** A structural change that happened (indices, days from the horizon start). */
+export interface WorldChange {
+  readonly day: number;
+  readonly date: string;
+  readonly authority: number;
+  readonly structure: number;
+  readonly cause: 'scheduled' | 'intervention';
+}
+
+/** Flows and stocks the outcomes do not show, for calibration and tests (horizon totals, all authorities). */
+export interface WorldDiagnostics {
+  referrals: number;
+  noFurtherAction: number;
+  earlyHelpFromFrontDoor: number;
+  assessmentsStarted: number;
+  assessedNotInNeed: number;
+  s47: number;
+  protectionStarts: number;
+  careStarts: number;
+  careEnds: number;
+  agedOut: number;
+  /** Children in the aggregate population plus agents, per authority, at the end (equals the population). */
+  conservedChildren: number[];
+  /** Agents alive at the end. */
+  agents: number;
+  /** Largest number of agents' slots ever used. */
+  agentSlots: number;
+  /** Mean permanent workers in post over the horizon. */
+  meanPermanent: number;
+  /** Events processed by kind (warm-up included), keyed by `EVENT_KINDS`. */
+  eventsByKind: Record<string, number>;
+}
+
+/** What `simulateWorld` returns. */
+export interface WorldOutput {
+  readonly outcomes: Record<OutcomeId, number>;
+  readonly yearly: Record<OutcomeId, Float64Array>;
+  readonly monthly: Record<SeriesId, Float64Array>;
+  readonly changes: WorldChange[];
+  readonly events: number;
+  readonly diagnostics: WorldDiagnostics;
+}
+
+/** Event kinds of the world, declared once. */
+export const EVENT_KINDS = [
+  'day', 'week', 'quarter', 'month-end', 'year-end', 'horizon-start', 'need-arrival', 'false-referral',
+  'child-need', 'child-referral', 'case-step', 'inspection', 'intervention-check', 'scheduled-change',
+] as const;
+
+const K_DAY = 0, K_WEEK = 1, K_QUARTER = 2, K_MONTH_END = 3, K_YEAR_END = 4, K_HORIZON_START = 5, K_ARRIVAL = 6,
+  K_FALSE_REFERRAL = 7, K_CHILD_NEED = 8, K_CHILD_REFERRAL = 9, K_CASE_STEP = 10, K_INSPECTION = 11,
+  K_INTERVENTION_CHECK = 12, K_SCHEDULED_CHANGE = 13;
+
+/** Accumulator fields (one block per period: month, year, horizon). */
+const F = {
+  referrals: 0, rereferrals: 1, assessDone: 2, assessWithin: 3, cppStarts: 4, cppSecond: 5, leavers: 6,
+  permDays: 7, agencyDays: 8, postsDays: 9, vacancyDays: 10, caseDays: 11, holderDays: 12, spend: 13,
+  harm: 14, delaySum: 15, delayCount: 16, helped: 17, days: 18, nfa: 19, earlyHelp: 20, assessStarted: 21,
+  notInNeed: 22, s47: 23, careStarts: 24, careEnds: 25, agedOut: 26,
+} as const;
+const FIELDS = 27;
+const P_MONTH = 0, P_YEAR = 1, P_HORIZON = 2;
+
+/** Per-authority quarter fields (KPIs for boards). */
+const Q = { referrals: 0, rereferrals: 1, assessDone: 2, assessWithin: 3, vacancyDays: 4, postsDays: 5, caseDays: 6, holderDays: 7 } as const;
+const QFIELDS = 8;
+
+const DAYS_PER_MONTH = DAYS_PER_YEAR / 12;
+const AGE_OUT_DAYS = 18 * DAYS_PER_YEAR;
+const YEAR_DAYS = 365;
+
+class World implements EventHandler {
+  readonly sim: Simulation;
+  readonly cal: Calendar;
+  readonly p: Parameters;
+  readonly n: number;
+  readonly children: ChildStore;
+  readonly cs: ChildStream;
+  readonly wf: Workforce;
+  readonly population: Float64Array;
+  readonly aggregate: Float64Array;
+  readonly formerPlan: Float64Array;
+  readonly arrivalRate: Float64Array;
+  readonly falseRateMax: Float64Array;
+  readonly counts: Int32Array;
+  readonly structureOf: Int32Array;
+  readonly mech: Mechanisms[];
+  readonly profile: DisruptionProfile[];
+  readonly changeDay: Float64Array;
+  readonly info: Float64Array;
+  readonly productivityFactor: Float64Array;
+  readonly turnoverSpike: Float64Array;
+  readonly recruitment: Float64Array;
+  readonly quality: Float64Array;
+  readonly leaderShift: Float64Array;
+  readonly grade: Int32Array;
+  readonly openCases: Float64Array;
+  readonly quarter: Float64Array;
+  readonly lastQuarter: Float64Array;
+  readonly acc = new Float64Array(3 * FIELDS);
+  readonly arrivals: Stream[];
+  readonly falseReferrals: Stream[];
+  readonly workforceStream: Stream;
+  readonly boardStream: Stream;
+  readonly inspectionStream: Stream;
+  readonly h0: number;
+  readonly end: number;
+  inHorizon = false;
+  month = -1;
+  year = -1;
+  readonly months: number;
+  readonly monthly: Record<SeriesId, Float64Array>;
+  readonly yearly: Record<OutcomeId, Float64Array>;
+  readonly changes: WorldChange[] = [];
+  readonly screen: ScreeningContext = { infoSharing: 0, quality: 0, localKnowledge: 1, shift: 0 };
+  readonly view = { workload: 1, leaderShift: 0 } satisfies ScreeningView;
+  readonly actx: AssessmentContext = { workload: 1, productivity: 1, quality: 0.6, infoSharing: 0, singleAssessment: 0 };
+  readonly ares: AssessmentResult = { outcome: 0, s47: 0 };
+  readonly kpi: Kpis = { workload: 1, timeliness: 0.83, rereferral: 0.2, vacancy: 0.16 };
+  readonly scratch = new Float64Array(OUTCOME_IDS.length);
+  readonly eventsByKind = new Float64Array(EVENT_KINDS.length);
+
+  constructor(readonly input: WorldInput) {
+    const p = input.params;
+    this.p = p;
+    const n = input.authorities.length;
+    this.n = n;
+    const warmStart = addYearsIso(input.startIso, -input.warmupYears);
+    this.cal = new Calendar(warmStart);
+    this.sim = new Simulation(this.cal, 4096);
+    this.h0 = this.cal.dayOf(input.startIso);
+    this.end = this.cal.addMonths(this.h0, 12 * input.horizonYears);
+    this.months = 12 * input.horizonYears;
+    this.children = new ChildStore(4096);
+    this.cs = new ChildStream(this.children);
+    this.wf = new Workforce(n, 512);
+    this.population = new Float64Array(n);
+    this.aggregate = new Float64Array(n);
+    this.formerPlan = new Float64Array(n);
+    this.arrivalRate = new Float64Array(n);
+    this.falseRateMax = new Float64Array(n);
+    this.counts = new Int32Array(n * LEVEL_COUNT * SERVICE_COUNT);
+    this.structureOf = new Int32Array(n);
+    this.mech = [];
+    this.profile = [];
+    this.changeDay = new Float64Array(n).fill(-Infinity);
+    this.info = new Float64Array(n);
+    this.productivityFactor = new Float64Array(n).fill(1);
+    this.turnoverSpike = new Float64Array(n);
+    this.recruitment = new Float64Array(n).fill(1);
+    this.quality = new Float64Array(n).fill(p.quality.initial);
+    this.leaderShift = new Float64Array(n);
+    this.grade = new Int32Array(n);
+    this.openCases = new Float64Array(n);
+    this.quarter = new Float64Array(n * QFIELDS);
+    this.lastQuarter = new Float64Array(n * QFIELDS);
+    this.arrivals = [];
+    this.falseReferrals = [];
+    const { rootSeed, replicate } = input;
+    this.workforceStream = deriveStream(rootSeed, replicate, 'workforce');
+    this.boardStream = deriveStream(rootSeed, replicate, 'boards');
+    this.inspectionStream = deriveStream(rootSeed, replicate, 'inspection');
+    this.monthly = {} as Record<SeriesId, Float64Array>;
+    for (const id of SERIES_IDS) this.monthly[id] = new Float64Array(this.months);
+    this.yearly = {} as Record<OutcomeId, Float64Array>;
+    for (const id of OUTCOME_IDS) this.yearly[id] = new Float64Array(input.horizonYears);
+    const initial = input.structures[input.initialStructure];
+    for (let a = 0; a < n; a++) {
+      const au = input.authorities[a];
+      this.population[a] = au.childPopulation;
+      this.aggregate[a] = au.childPopulation;
+      this.formerPlan[a] = (au.childPopulation * p.initialState.formerPlanPer10k) / 1e4;
+      this.arrivalRate[a] = (au.childPopulation * p.population.needArisingPerChildYear * Math.pow(1 + p.population.deprivationElasticity, 5 - au.deprivationDecile)) / DAYS_PER_YEAR;
+      this.falseRateMax[a] = au.childPopulation * falseReferralPerChildDay(p, 0);
+      this.arrivals.push(deriveStream(rootSeed, replicate, authorityPurpose('need-arising', au.id)));
+      this.falseReferrals.push(deriveStream(rootSeed, replicate, authorityPurpose('false-referrals', au.id)));
+      this.structureOf[a] = input.initialStructure;
+      this.mech.push(initial.mechanisms);
+      this.profile.push(NO_DISRUPTION);
+      this.grade[a] = INSPECTION_GRADES.indexOf(au.initialInspectionGrade) + 1;
+    }
+    this.refreshPools();
+    this.refreshEffects(0);
+    this.seedInitialState();
+  }
+
+  // ---------- set-up ----------
+
+  private seedInitialState(): void {
+    const p = this.p;
+    const init = p.initialState;
+    for (let a = 0; a < this.n; a++) {
+      const s = deriveStream(this.input.rootSeed, this.input.replicate, authorityPurpose('initial-state', this.input.authorities[a].id));
+      const per = this.population[a] / 1e4;
+      const make = (count: number, level: number, service: number): void => {
+        const k = Math.round(count * per);
+        for (let i = 0; i < k; i++) {
+          const seed = s.nextUint32();
+          const age = s.next() * 18 * DAYS_PER_YEAR;
+          const c = this.newChild(a, seed, -age);
+          this.children.lastReferralDay[c] = -s.next() * 180;
+          this.setLevel(c, level);
+          if (service === SERVICE.lookedAfter) this.startCare(c, false);
+          else if (service === SERVICE.protectionPlan) {
+            this.children.priorPlan[c] = 1;
+            this.setService(c, SERVICE.protectionPlan);
+            this.scheduleStep(c, CASE_STEP.protectionReview, s.next() * p.plans.protectionReviewMonths * DAYS_PER_MONTH);
+          } else if (service === SERVICE.childInNeedPlan) {
+            this.setService(c, SERVICE.childInNeedPlan);
+            this.scheduleStep(c, CASE_STEP.childInNeedReview, s.next() * p.plans.childInNeedReviewMonths * DAYS_PER_MONTH);
+          } else if (service === SERVICE.assessment) this.startAssessment(c, a);
+          else if (service === SERVICE.earlyHelp) this.setService(c, SERVICE.earlyHelp);
+          this.reschedule(c);
+        }
+      };
+      make(init.lookedAfterPer10k, 3, SERVICE.lookedAfter);
+      make(init.protectionPlansPer10k, 3, SERVICE.protectionPlan);
+      make(init.childInNeedPlansPer10k, 2, SERVICE.childInNeedPlan);
+      make(init.assessmentsPer10k, 2, SERVICE.assessment);
+      make(init.earlyHelpPer10k, 1, SERVICE.earlyHelp);
+      // workforce: posts sized to the initial caseload
+      const posts = Math.max(1, this.openCases[a] / p.workforce.caseloadTarget);
+      this.wf.posts[a] = posts;
+      const permanent = Math.round(posts * (1 - p.workforce.initialVacancyShare));
+      for (let i = 0; i < permanent; i++) this.wf.hire(a, -s.next() * 10 * DAYS_PER_YEAR);
+      this.wf.agency[a] = p.workforce.agencyCoverShare * Math.max(0, posts - permanent);
+      this.sim.at(exponential(this.arrivals[a], this.arrivalRate[a]), K_ARRIVAL, a);
+      if (this.falseRateMax[a] > 0) this.sim.at(exponential(this.falseReferrals[a], this.falseRateMax[a]), K_FALSE_REFERRAL, a);
+      const firstInspection = this.cal.addMonths(this.h0, p.inspection.intervalMonths - this.input.authorities[a].monthsSinceInspection);
+      this.sim.at(Math.max(0, firstInspection), K_INSPECTION, a, 5);
+    }
+    updatePools(this.wf, this.openCases, this.productivityFactor, 0, p);
+    this.sim.every('day', K_DAY, 0);
+    this.sim.every('week', K_WEEK, 0, 0, 1);
+    this.sim.every('quarter', K_QUARTER, 0, 0, 2);
+    this.sim.at(this.h0, K_HORIZON_START, 0, -10);
+    for (let k = 0; k < this.months; k++) this.sim.at(this.cal.addMonths(this.h0, k + 1), K_MONTH_END, k, -5);
+    for (let y = 0; y < this.input.horizonYears; y++) this.sim.at(this.cal.addMonths(this.h0, 12 * (y + 1)), K_YEAR_END, y, -4);
+    this.input.changes.forEach((c, i) => this.sim.at(Math.max(0, this.cal.dayOf(c.dateIso)), K_SCHEDULED_CHANGE, i, -3));
+  }
+
+  // ---------- dispatch ----------
+
+  handle(kind: number, arg: number, now: number): void {
+    this.eventsByKind[kind]++;
+    switch (kind) {
+      case K_DAY: this.onDay(); break;
+      case K_WEEK: this.onWeek(now); break;
+      case K_QUARTER: this.onQuarter(now); break;
+      case K_MONTH_END: this.onMonthEnd(arg); break;
+      case K_YEAR_END: this.onYearEnd(arg); break;
+      case K_HORIZON_START: this.onHorizonStart(); break;
+      case K_ARRIVAL: this.onArrival(arg, now); break;
+      case K_FALSE_REFERRAL: this.onFalseReferral(arg, now); break;
+      case K_CHILD_NEED: this.onChildNeed(arg, now); break;
+      case K_CHILD_REFERRAL: this.children.referralEvent[arg] = NO_EVENT; if (!this.agedOut(arg, now)) this.onReferral(arg, now); break;
+      case K_CASE_STEP: this.children.caseEvent[arg] = NO_EVENT; this.onCaseStep(arg, now); break;
+      case K_INSPECTION: this.onInspection(arg, now); break;
+      case K_INTERVENTION_CHECK: this.onInterventionCheck(arg, now); break;
+      case K_SCHEDULED_CHANGE: {
+        const c = this.input.changes[arg];
+        for (let a = 0; a < this.n; a++) this.changeStructure(a, c.structure, now, 'scheduled');
+        break;
+      }
+      default: throw new Error(`world: unknown event kind ${kind}`);
+    }
+  }
+
+  // ---------- accounting helpers ----------
+
+  private add(field: number, v: number): void {
+    if (!this.inHorizon) return;
+    this.acc[P_MONTH * FIELDS + field] += v;
+    this.acc[P_YEAR * FIELDS + field] += v;
+    this.acc[P_HORIZON * FIELDS + field] += v;
+  }
+
+  private cell(a: number, level: number, service: number): number {
+    return (a * LEVEL_COUNT + level) * SERVICE_COUNT + service;
+  }
+
+  private newChild(a: number, seed: number, birthDay: number): number {
+    const c = this.children.alloc(a, seed, birthDay);
+    this.aggregate[a]--;
+    this.counts[this.cell(a, 0, 0)]++;
+    return c;
+  }
+
+  private setLevel(c: number, level: number): void {
+    const ch = this.children;
+    const a = ch.authority[c];
+    const s = ch.service[c];
+    this.counts[this.cell(a, ch.level[c], s)]--;
+    this.counts[this.cell(a, level, s)]++;
+    ch.level[c] = level;
+    if (level >= 2) { if (ch.needSinceDay[c] < 0 && !isHelp(s)) ch.needSinceDay[c] = this.sim.now; }
+    else ch.needSinceDay[c] = -1;
+  }
+
+  private setService(c: number, service: number): void {
+    const ch = this.children;
+    const a = ch.authority[c];
+    const old = ch.service[c];
+    if (old === service) return;
+    this.counts[this.cell(a, ch.level[c], old)]--;
+    this.counts[this.cell(a, ch.level[c], service)]++;
+    if (old >= SERVICE.assessment) this.openCases[a]--;
+    if (service >= SERVICE.assessment) this.openCases[a]++;
+    ch.service[c] = service;
+    if (isHelp(service)) {
+      if (ch.needSinceDay[c] >= 0) {
+        this.add(F.delaySum, this.sim.now - ch.needSinceDay[c]);
+        this.add(F.delayCount, 1);
+        ch.needSinceDay[c] = -1;
+      }
+      this.markHelped(c);
+    }
+  }
+
+  private markHelped(c: number): void {
+    const ch = this.children;
+    if (!this.inHorizon) return;
+    if (ch.helpedYear[c] !== this.year) { ch.helpedYear[c] = this.year; this.acc[P_YEAR * FIELDS + F.helped]++; this.acc[P_HORIZON * FIELDS + F.helped]++; }
+    if (ch.helpedMonth[c] !== this.month) { ch.helpedMonth[c] = this.month; this.acc[P_MONTH * FIELDS + F.helped]++; }
+  }
+
+  /** Recounts children in help at the start of a period (they are helped in it too). */
+  private recountHelped(): void {
+    const ch = this.children;
+    for (let c = 0; c < ch.used; c++) if (ch.active[c] === 1 && isHelp(ch.service[c])) this.markHelped(c);
+  }
+
+  // ---------- children: events ----------
+
+  private cancel(handle: number): void {
+    if (handle !== NO_EVENT) this.sim.cancel(handle);
+  }
+
+  /** Redraws the child's need and referral events after its level or service changed (memoryless hazards). */
+  private reschedule(c: number): void {
+    const ch = this.children;
+    const a = ch.authority[c];
+    const now = this.sim.now;
+    const level = ch.level[c];
+    const service = ch.service[c];
+    this.cancel(ch.needEvent[c]);
+    ch.needEvent[c] = NO_EVENT;
+    if (service !== SERVICE.lookedAfter) {
+      const q = this.quality[a];
+      const rate = escalationPerDay(level, service, this.p, q) + resolutionPerDay(level, service, this.p, q, this.wf.productivity[a], this.mech[a].pooledBudget * this.mech[a].pooledBudgetEarlyHelpGain);
+      if (rate > 0) ch.needEvent[c] = this.sim.at(now + exponential(this.cs.select(c, CHILD_CHANNELS.need), rate), K_CHILD_NEED, c);
+    }
+    this.cancel(ch.referralEvent[c]);
+    ch.referralEvent[c] = NO_EVENT;
+    const rate = referralPerDay(level, service, now - ch.lastClosedDay[c] <= YEAR_DAYS, this.p, this.info[a], this.mech[a].localKnowledge);
+    if (rate > 0) ch.referralEvent[c] = this.sim.at(now + exponential(this.cs.select(c, CHILD_CHANNELS.referral), rate), K_CHILD_REFERRAL, c);
+    // an agent with no need and no service is freed 12 months after its last contact with social care
+    if (level === 0 && service === SERVICE.none) {
+      if (ch.step[c] !== CASE_STEP.release) {
+        this.cancel(ch.caseEvent[c]);
+        const at = Math.max(now, ch.lastReferralDay[c] + YEAR_DAYS, ch.lastClosedDay[c] + YEAR_DAYS);
+        ch.step[c] = CASE_STEP.release;
+        ch.caseEvent[c] = this.sim.at(at, K_CASE_STEP, c);
+      }
+    } else if (ch.step[c] === CASE_STEP.release) {
+      this.cancel(ch.caseEvent[c]);
+      ch.caseEvent[c] = NO_EVENT;
+      ch.step[c] = CASE_STEP.none;
+    }
+  }
+
+  private scheduleStep(c: number, step: number, delay: number): void {
+    const ch = this.children;
+    this.cancel(ch.caseEvent[c]);
+    ch.step[c] = step;
+    ch.caseEvent[c] = this.sim.at(this.sim.now + delay, K_CASE_STEP, c);
+  }
+
+  private agedOut(c: number, now: number): boolean {
+    const ch = this.children;
+    if (now - ch.birthDay[c] < AGE_OUT_DAYS) return false;
+    if (ch.service[c] === SERVICE.lookedAfter) this.add(F.careEnds, 1);
+    this.add(F.agedOut, 1);
+    this.exitChild(c, false);
+    return true;
+  }
+
+  /** Removes an agent: cancels its events and returns it to the aggregate population. */
+  private exitChild(c: number, release: boolean): void {
+    const ch = this.children;
+    const a = ch.authority[c];
+    this.cancel(ch.needEvent[c]);
+    this.cancel(ch.referralEvent[c]);
+    this.cancel(ch.caseEvent[c]);
+    if (ch.service[c] >= SERVICE.assessment) this.openCases[a]--;
+    this.counts[this.cell(a, ch.level[c], ch.service[c])]--;
+    if (release && ch.priorPlan[c] === 1) this.formerPlan[a]++;
+    this.aggregate[a]++;
+    ch.free(c);
+  }
+
+  private onArrival(a: number, now: number): void {
+    const s = this.arrivals[a];
+    const seed = s.nextUint32();
+    const uLevel = s.next();
+    const uPrior = s.next();
+    const age = s.next() * AGE_OUT_DAYS;
+    this.sim.at(now + exponential(s, this.arrivalRate[a]), K_ARRIVAL, a);
+    if (this.aggregate[a] < 1) return;
+    const pop = this.p.population;
+    const f = this.formerPlan[a] / this.aggregate[a];
+    const rr = pop.priorPlanRelativeRisk;
+    const c = this.newChild(a, seed, now - age);
+    if (uPrior < (rr * f) / (1 + (rr - 1) * f)) { this.children.priorPlan[c] = 1; this.formerPlan[a] = Math.max(0, this.formerPlan[a] - 1); }
+    const level = uLevel < pop.initialShareAtRisk ? 3 : uLevel < pop.initialShareAtRisk + pop.initialShareInNeed ? 2 : 1;
+    this.setLevel(c, level);
+    this.reschedule(c);
+  }
+
+  private onFalseReferral(a: number, now: number): void {
+    const s = this.falseReferrals[a];
+    const uAccept = s.next();
+    const seed = s.nextUint32();
+    const age = s.next() * AGE_OUT_DAYS;
+    this.sim.at(now + exponential(s, this.falseRateMax[a]), K_FALSE_REFERRAL, a);
+    const accept = 1 - this.p.agencies.infoSharingFalseReferralReduction * this.info[a];
+    if (uAccept >= accept || this.aggregate[a] < 1) return;
+    const c = this.newChild(a, seed, now - age);
+    this.onReferral(c, now);
+  }
+
+  private onChildNeed(c: number, now: number): void {
+    const ch = this.children;
+    ch.needEvent[c] = NO_EVENT;
+    if (this.agedOut(c, now)) return;
+    const a = ch.authority[c];
+    const level = ch.level[c];
+    const service = ch.service[c];
+    const q = this.quality[a];
+    const up = escalationPerDay(level, service, this.p, q);
+    const down = resolutionPerDay(level, service, this.p, q, this.wf.productivity[a], this.mech[a].pooledBudget * this.mech[a].pooledBudgetEarlyHelpGain);
+    const u = this.cs.select(c, CHILD_CHANNELS.need).next();
+    if (up + down <= 0) return;
+    const next = u * (up + down) < up ? level + 1 : level - 1;
+    this.setLevel(c, next);
+    if (next === 0 && service === SERVICE.earlyHelp) this.setService(c, SERVICE.none);
+    this.reschedule(c);
+  }
+
+  private onReferral(c: number, now: number): void {
+    const ch = this.children;
+    const a = ch.authority[c];
+    this.add(F.referrals, 1);
+    this.quarter[a * QFIELDS + Q.referrals]++;
+    if (now - ch.lastReferralDay[c] <= YEAR_DAYS) { this.add(F.rereferrals, 1); this.quarter[a * QFIELDS + Q.rereferrals]++; }
+    ch.lastReferralDay[c] = now;
+    const m = this.mech[a];
+    const ctx = this.screen;
+    ctx.infoSharing = this.info[a];
+    ctx.quality = this.quality[a];
+    ctx.localKnowledge = m.localKnowledge;
+    ctx.shift = this.screeningShift(a);
+    const decision = screenReferral(ch.level[c], ctx, this.p, this.cs.select(c, CHILD_CHANNELS.case).next());
+    if (decision === SCREENING.assessment) { this.startAssessment(c, a); return; }
+    if (decision === SCREENING.noFurtherAction) this.add(F.nfa, 1);
+    else {
+      this.add(F.earlyHelp, 1);
+      if (ch.level[c] >= 1) this.setService(c, SERVICE.earlyHelp);
+    }
+    this.reschedule(c);
+  }
+
+  private screeningShift(a: number): number {
+    const m = this.mech[a];
+    const workload = this.wf.workload[a];
+    const hook = m.hooks?.screeningShift;
+    if (hook) {
+      this.view.workload = workload;
+      this.view.leaderShift = this.leaderShift[a];
+      return hook(this.view, this.p);
+    }
+    return this.leaderShift[a] + m.thresholdAdaptation * this.p.frontDoor.workloadRationing * Math.max(0, workload - 1);
+  }
+
+  private assessmentContext(a: number): AssessmentContext {
+    const x = this.actx;
+    x.workload = this.wf.workload[a];
+    x.productivity = this.wf.productivity[a];
+    x.quality = this.quality[a];
+    x.infoSharing = this.info[a];
+    x.singleAssessment = this.mech[a].singleAssessment;
+    return x;
+  }
+
+  private startAssessment(c: number, a: number): void {
+    const ch = this.children;
+    this.add(F.assessStarted, 1);
+    this.setService(c, SERVICE.assessment);
+    const mean = meanAssessmentWorkingDays(this.assessmentContext(a), this.p);
+    const wd = lognormalFromUniform(this.cs.select(c, CHILD_CHANNELS.case).next(), mean, this.p.assessment.durationCv);
+    ch.withinStandard[c] = wd <= this.p.assessment.standardWorkingDays ? 1 : 0;
+    this.scheduleStep(c, CASE_STEP.assessmentEnd, (wd * 7) / 5);
+    this.reschedule(c);
+  }
+
+  private onCaseStep(c: number, now: number): void {
+    const ch = this.children;
+    const step = ch.step[c];
+    ch.step[c] = CASE_STEP.none;
+    if (step === CASE_STEP.release) { this.exitChild(c, true); return; }
+    if (this.agedOut(c, now)) return;
+    const a = ch.authority[c];
+    const level = ch.level[c];
+    const r = this.ares;
+    const s = this.cs.select(c, CHILD_CHANNELS.case);
+    switch (step) {
+      case CASE_STEP.assessmentEnd: {
+        this.add(F.assessDone, 1);
+        this.add(F.assessWithin, ch.withinStandard[c]);
+        this.quarter[a * QFIELDS + Q.assessDone]++;
+        this.quarter[a * QFIELDS + Q.assessWithin] += ch.withinStandard[c];
+        const u1 = s.next(), u2 = s.next(), u3 = s.next();
+        assessmentOutcome(level, this.assessmentContext(a), this.p, u1, u2, u3, r);
+        if (r.outcome === OUTCOME.close || r.outcome === OUTCOME.stepDownEarlyHelp) this.add(F.notInNeed, 1);
+        break;
+      }
+      case CASE_STEP.childInNeedReview: {
+        const u1 = s.next(), u2 = s.next();
+        childInNeedReview(level, this.p, u1, u2, r);
+        break;
+      }
+      case CASE_STEP.protectionReview: {
+        ch.reviews[c]++;
+        protectionReview(level, this.p, s.next(), r);
+        break;
+      }
+      case CASE_STEP.careEnd: {
+        this.add(F.careEnds, 1);
+        this.setLevel(c, Math.round(this.p.lookedAfter.needAfterCare));
+        r.s47 = 0;
+        r.outcome = ch.level[c] >= 1 && s.next() < this.p.assessment.earlyHelpStepDown ? OUTCOME.stepDownEarlyHelp : OUTCOME.close;
+        break;
+      }
+      default: return;
+    }
+    if (r.s47 === 1) this.add(F.s47, 1);
+    this.applyOutcome(c, r.outcome, step);
+  }
+
+  private applyOutcome(c: number, outcome: number, step: number): void {
+    const ch = this.children;
+    const p = this.p;
+    const now = this.sim.now;
+    switch (outcome) {
+      case OUTCOME.close:
+      case OUTCOME.stepDownEarlyHelp:
+        if (ch.service[c] >= SERVICE.assessment) ch.lastClosedDay[c] = now;
+        this.setService(c, outcome === OUTCOME.stepDownEarlyHelp && ch.level[c] >= 1 ? SERVICE.earlyHelp : SERVICE.none);
+        break;
+      case OUTCOME.childInNeedPlan:
+        this.setService(c, SERVICE.childInNeedPlan);
+        this.scheduleStep(c, CASE_STEP.childInNeedReview, p.plans.childInNeedReviewMonths * DAYS_PER_MONTH);
+        break;
+      case OUTCOME.protectionPlan:
+        this.add(F.cppStarts, 1);
+        if (ch.priorPlan[c] === 1) this.add(F.cppSecond, 1);
+        ch.priorPlan[c] = 1;
+        ch.reviews[c] = 0;
+        this.setService(c, SERVICE.protectionPlan);
+        this.scheduleStep(c, CASE_STEP.protectionReview, p.plans.protectionFirstReviewMonths * DAYS_PER_MONTH);
+        break;
+      case OUTCOME.lookedAfter:
+        this.startCare(c, true);
+        break;
+      case OUTCOME.continue:
+        this.scheduleStep(c, step === CASE_STEP.protectionReview ? CASE_STEP.protectionReview : CASE_STEP.childInNeedReview,
+          (step === CASE_STEP.protectionReview ? p.plans.protectionReviewMonths : p.plans.childInNeedReviewMonths) * DAYS_PER_MONTH);
+        return;
+      default: throw new Error(`world: unknown outcome ${outcome}`);
+    }
+    this.reschedule(c);
+  }
+
+  private startCare(c: number, count: boolean): void {
+    const ch = this.children;
+    if (count) this.add(F.careStarts, 1);
+    this.setService(c, SERVICE.lookedAfter);
+    const lac = this.p.lookedAfter;
+    const duration = lognormalFromUniform(this.cs.select(c, CHILD_CHANNELS.case).next(), lac.meanDurationDays, lac.durationCv);
+    const until18 = ch.birthDay[c] + AGE_OUT_DAYS - this.sim.now;
+    this.scheduleStep(c, CASE_STEP.careEnd, Math.max(0, Math.min(duration, until18)));
+    this.reschedule(c);
+  }
+
+  // ---------- periodic processes ----------
+
+  private onDay(): void {
+    const p = this.p;
+    const lac = p.lookedAfter;
+    const placementPerDay = (lac.residentialShare * lac.residentialGbpPerWeek + lac.independentFosteringShare * lac.independentFosteringGbpPerWeek
+      + (1 - lac.residentialShare - lac.independentFosteringShare) * lac.otherPlacementGbpPerWeek) / 7;
+    const h = p.harm;
+    const money = p.money;
+    const wf = this.wf;
+    for (let a = 0; a < this.n; a++) {
+      const m = this.mech[a];
+      let eh = 0, cin = 0, cpp = 0, la = 0, harm = 0;
+      for (let level = 0; level < LEVEL_COUNT; level++) {
+        const base = this.cell(a, level, 0);
+        eh += this.counts[base + SERVICE.earlyHelp];
+        cin += this.counts[base + SERVICE.childInNeedPlan];
+        cpp += this.counts[base + SERVICE.protectionPlan];
+        la += this.counts[base + SERVICE.lookedAfter];
+        if (level === 3) {
+          harm += (this.counts[base] + this.counts[base + SERVICE.earlyHelp] + this.counts[base + SERVICE.assessment]) * h.atRiskUnprotectedPerYear
+            + (this.counts[base + SERVICE.childInNeedPlan] + this.counts[base + SERVICE.protectionPlan]) * h.atRiskProtectedPerYear;
+        } else if (level === 2) {
+          harm += (this.counts[base] + this.counts[base + SERVICE.earlyHelp] + this.counts[base + SERVICE.assessment]
+            + this.counts[base + SERVICE.childInNeedPlan] + this.counts[base + SERVICE.protectionPlan]) * h.inNeedPerYear;
+        }
+      }
+      harm += la * h.lookedAfterPerYear;
+      const perm = wf.permanent[a];
+      const agency = wf.agency[a];
+      const spend = (perm * p.workforce.salaryGbpPerYear + agency * p.workforce.agencyGbpPerYear
+        + this.population[a] * money.otherGbpPerChildPerYear * m.otherSpendMultiplier + m.overheadGbpPerYear) / DAYS_PER_YEAR
+        + (eh * money.earlyHelpGbpPerWeek + cin * money.childInNeedGbpPerWeek + cpp * money.protectionGbpPerWeek) / 7
+        + la * placementPerDay * m.placementCostMultiplier;
+      const vacancies = Math.max(0, wf.posts[a] - perm);
+      this.add(F.spend, spend);
+      this.add(F.harm, harm / DAYS_PER_YEAR);
+      this.add(F.permDays, perm);
+      this.add(F.agencyDays, agency);
+      this.add(F.postsDays, wf.posts[a]);
+      this.add(F.vacancyDays, vacancies);
+      this.add(F.caseDays, this.openCases[a]);
+      this.add(F.holderDays, perm + agency);
+      const qb = a * QFIELDS;
+      this.quarter[qb + Q.vacancyDays] += vacancies;
+      this.quarter[qb + Q.postsDays] += wf.posts[a];
+      this.quarter[qb + Q.caseDays] += this.openCases[a];
+      this.quarter[qb + Q.holderDays] += perm + agency;
+    }
+    this.add(F.days, 1);
+  }
+
+  private refreshEffects(now: number): void {
+    for (let a = 0; a < this.n; a++) {
+      const m = this.mech[a];
+      const pr = this.profile[a];
+      const w = disruptionWeight(pr, now - this.changeDay[a]);
+      this.info[a] = m.infoSharing * (1 - pr.infoLoss * w);
+      this.productivityFactor[a] = 1 - pr.productivityDip * w;
+      this.turnoverSpike[a] = pr.turnoverSpike * w;
+      this.recruitment[a] = m.recruitmentMultiplier;
+    }
+  }
+
+  private refreshPools(): void {
+    let first = -1;
+    for (let a = 0; a < this.n; a++) {
+      if (this.mech[a].pooledWorkforce) {
+        if (first < 0) first = a;
+        this.wf.pool[a] = first;
+      } else this.wf.pool[a] = a;
+    }
+  }
+
+  private onWeek(now: number): void {
+    this.refreshEffects(now);
+    updatePools(this.wf, this.openCases, this.productivityFactor, now, this.p);
+    workforceWeek(this.wf, now, this.turnoverSpike, this.recruitment, this.p, this.workforceStream);
+    for (let a = 0; a < this.n; a++) { this.add(F.leavers, this.wf.leavers[a]); this.wf.leavers[a] = 0; }
+    updatePools(this.wf, this.openCases, this.productivityFactor, now, this.p);
+  }
+
+  private onQuarter(now: number): void {
+    const p = this.p;
+    const b = p.boards;
+    for (let a = 0; a < this.n; a++) {
+      const qb = a * QFIELDS;
+      const last = this.lastQuarter;
+      if (last[qb + Q.holderDays] > 0) {
+        const k = this.kpi;
+        k.workload = last[qb + Q.caseDays] / last[qb + Q.holderDays] / p.workforce.caseloadTarget;
+        k.timeliness = last[qb + Q.assessDone] > 0 ? last[qb + Q.assessWithin] / last[qb + Q.assessDone] : 1;
+        k.rereferral = last[qb + Q.referrals] > 0 ? last[qb + Q.rereferrals] / last[qb + Q.referrals] : 0;
+        k.vacancy = last[qb + Q.postsDays] > 0 ? last[qb + Q.vacancyDays] / last[qb + Q.postsDays] : 0;
+        const m = this.mech[a];
+        const attention = m.leaderAttention * (this.grade[a] === 4 ? 1 + p.inspection.inadequateAttentionBoost : 1);
+        const actions = boardQuarter(k, spotChance(attention, m.accountabilityClarity, m.walkTheServices, p), p, this.boardStream);
+        if (actions & ACTION.addPosts) this.wf.posts[a] *= 1 + b.postsIncrease;
+        if (actions & ACTION.tightenThreshold) this.leaderShift[a] = Math.min(b.thresholdLimit, this.leaderShift[a] + b.thresholdStep);
+        if (actions & ACTION.loosenThreshold) this.leaderShift[a] = Math.max(-b.thresholdLimit, this.leaderShift[a] - b.thresholdStep);
+        if (actions & ACTION.recruitmentDrive) { this.wf.driveUntil[a] = now + DAYS_PER_YEAR; this.add(F.spend, b.recruitmentDriveCostGbp); }
+        if (actions & ACTION.improvement) { this.quality[a] = Math.min(1, this.quality[a] + b.improvementQualityGain); this.add(F.spend, b.improvementCostGbp); }
+      }
+      // quality drifts back towards its long-run level
+      const q = p.quality;
+      this.quality[a] += (q.longRun - this.quality[a]) * (1 - Math.exp(-q.driftPerYear / 4));
+      // funded posts drift back towards demand when caseloads are well below target (savings)
+      for (let f = 0; f < QFIELDS; f++) { last[qb + f] = this.quarter[qb + f]; this.quarter[qb + f] = 0; }
+      // former-plan children in the population reach 18
+      this.formerPlan[a] *= Math.exp(-p.population.ageingOutPerYear / 4);
+    }
+  }
+
+  private timelinessOf(a: number): number {
+    const last = this.lastQuarter;
+    const qb = a * QFIELDS;
+    return last[qb + Q.assessDone] > 0 ? last[qb + Q.assessWithin] / last[qb + Q.assessDone] : 0.83;
+  }
+
+  private inspectionGrade(a: number): number {
+    const score = performanceScore(this.quality[a], this.timelinessOf(a), this.wf.workload[a], this.p)
+      + this.p.inspection.noiseSd * inverseNormal(this.inspectionStream.next());
+    return gradeOf(score, this.p);
+  }
+
+  private onInspection(a: number, now: number): void {
+    this.grade[a] = this.inspectionGrade(a);
+    this.sim.at(this.cal.addMonths(now, this.p.inspection.intervalMonths), K_INSPECTION, a, 5);
+    if (this.grade[a] === 4 && this.input.interventionStructure >= 0) {
+      this.sim.at(this.cal.addMonths(now, this.input.improveWithinMonths), K_INTERVENTION_CHECK, a, 5);
+    }
+  }
+
+  private onInterventionCheck(a: number, now: number): void {
+    const grade = this.inspectionGrade(a);
+    if (grade === 4 && this.structureOf[a] !== this.input.interventionStructure) {
+      this.changeStructure(a, this.input.interventionStructure, now, 'intervention');
+    }
+  }
+
+  private changeStructure(a: number, structure: number, now: number, cause: 'scheduled' | 'intervention'): void {
+    if (this.structureOf[a] === structure) return;
+    const spec = this.input.structures[structure];
+    this.structureOf[a] = structure;
+    this.mech[a] = spec.mechanisms;
+    this.profile[a] = spec.disruption;
+    this.changeDay[a] = now;
+    this.quality[a] = Math.min(1, this.quality[a] + spec.mechanisms.leadershipQualityGain);
+    this.add(F.spend, spec.disruption.oneOffCostGbp);
+    this.refreshPools();
+    this.refreshEffects(now);
+    this.changes.push({ day: now - this.h0, date: this.cal.dateOf(now), authority: a, structure, cause });
+  }
+
+  // ---------- metrics ----------
+
+  private onHorizonStart(): void {
+    this.inHorizon = true;
+    this.acc.fill(0);
+    this.month = 0;
+    this.year = 0;
+    this.recountHelped();
+  }
+
+  private stocks(): { open: number; cpp: number; lac: number; unmet: number; grade: number; gradeShare: Float64Array } {
+    let open = 0, cpp = 0, lac = 0, unmet = 0, grade = 0;
+    const gradeShare = new Float64Array(INSPECTION_GRADES.length);
+    for (let a = 0; a < this.n; a++) {
+      open += this.openCases[a];
+      for (let level = 0; level < LEVEL_COUNT; level++) {
+        cpp += this.counts[this.cell(a, level, SERVICE.protectionPlan)];
+        lac += this.counts[this.cell(a, level, SERVICE.lookedAfter)];
+        if (level >= 2) unmet += this.counts[this.cell(a, level, SERVICE.none)];
+      }
+      grade += this.grade[a] / this.n;
+      gradeShare[this.grade[a] - 1] += 1 / this.n;
+    }
+    return { open, cpp, lac, unmet, grade, gradeShare };
+  }
+
+  /** Fills `out` (OUTCOME_IDS order) from accumulator block `period` and current stocks. */
+  private periodOutcomes(period: number, out: Float64Array): void {
+    const b = period * FIELDS;
+    const acc = this.acc;
+    let pop = 0;
+    for (let a = 0; a < this.n; a++) pop += this.population[a];
+    const days = Math.max(1, acc[b + F.days]);
+    const perYear = DAYS_PER_YEAR / days;
+    const per10k = 1e4 / pop;
+    const st = this.stocks();
+    const ratio = (x: number, y: number): number => (y > 0 ? x / y : Number.NaN);
+    const v: Record<OutcomeId, number> = {
+      referral_rate: acc[b + F.referrals] * per10k * perYear,
+      rereferral_share: 100 * ratio(acc[b + F.rereferrals], acc[b + F.referrals]),
+      assessments_within_45_days_share: 100 * ratio(acc[b + F.assessWithin], acc[b + F.assessDone]),
+      children_in_need_rate: st.open * per10k,
+      child_protection_plans_rate: st.cpp * per10k,
+      cpp_second_or_later_share: 100 * ratio(acc[b + F.cppSecond], acc[b + F.cppStarts]),
+      looked_after_rate: st.lac * per10k,
+      sw_caseload: ratio(acc[b + F.caseDays], acc[b + F.holderDays]),
+      sw_turnover_rate: 100 * ratio(acc[b + F.leavers], acc[b + F.permDays] / days) * perYear,
+      sw_agency_rate: 100 * ratio(acc[b + F.agencyDays], acc[b + F.agencyDays] + acc[b + F.permDays]),
+      sw_vacancy_rate: 100 * ratio(acc[b + F.vacancyDays], acc[b + F.postsDays]),
+      spend_gbp: acc[b + F.spend] * perYear,
+      unmet_need_rate: st.unmet * per10k,
+      days_need_to_help: ratio(acc[b + F.delaySum], acc[b + F.delayCount]),
+      harm_events_rate: acc[b + F.harm] * per10k * perYear,
+      cost_per_child_helped: ratio(acc[b + F.spend], acc[b + F.helped]),
+      inspection_grade: st.grade,
+    };
+    for (let i = 0; i < OUTCOME_IDS.length; i++) out[i] = v[OUTCOME_IDS[i]];
+    if (period === P_MONTH) {
+      for (let g = 0; g < INSPECTION_GRADES.length; g++) this.monthly[`inspection_is_${INSPECTION_GRADES[g]}`][this.month] = st.gradeShare[g];
+    }
+  }
+
+  private onMonthEnd(k: number): void {
+    this.periodOutcomes(P_MONTH, this.scratch);
+    for (let i = 0; i < OUTCOME_IDS.length; i++) this.monthly[OUTCOME_IDS[i]][k] = this.scratch[i];
+    this.acc.fill(0, P_MONTH * FIELDS, (P_MONTH + 1) * FIELDS);
+    this.month = k + 1;
+    this.recountHelped();
+  }
+
+  private onYearEnd(y: number): void {
+    this.periodOutcomes(P_YEAR, this.scratch);
+    for (let i = 0; i < OUTCOME_IDS.length; i++) this.yearly[OUTCOME_IDS[i]][y] = this.scratch[i];
+    this.acc.fill(0, P_YEAR * FIELDS, (P_YEAR + 1) * FIELDS);
+    this.year = y + 1;
+    this.recountHelped();
+  }
+
+  run(): WorldOutput {
+    this.sim.run(this.end + 1e-6, this);
+    const outcomes = {} as Record<OutcomeId, number>;
+    this.periodOutcomes(P_HORIZON, this.scratch);
+    const years = this.input.horizonYears;
+    const mean = (id: OutcomeId): number => { let s = 0; for (let y = 0; y < years; y++) s += this.yearly[id][y]; return s / years; };
+    for (let i = 0; i < OUTCOME_IDS.length; i++) outcomes[OUTCOME_IDS[i]] = this.scratch[i];
+    // stocks and the grade are year-end figures: the horizon value is their mean over the years
+    for (const id of ['children_in_need_rate', 'child_protection_plans_rate', 'looked_after_rate', 'unmet_need_rate', 'inspection_grade', 'cost_per_child_helped'] as const) outcomes[id] = mean(id);
+    const h = P_HORIZON * FIELDS;
+    const acc = this.acc;
+    const conserved: number[] = [];
+    const agents = new Float64Array(this.n);
+    for (let c = 0; c < this.children.used; c++) if (this.children.active[c] === 1) agents[this.children.authority[c]]++;
+    for (let a = 0; a < this.n; a++) conserved.push(this.aggregate[a] + agents[a]);
+    return {
+      outcomes,
+      yearly: this.yearly,
+      monthly: this.monthly,
+      changes: this.changes,
+      events: this.sim.events,
+      diagnostics: {
+        referrals: acc[h + F.referrals], noFurtherAction: acc[h + F.nfa], earlyHelpFromFrontDoor: acc[h + F.earlyHelp],
+        assessmentsStarted: acc[h + F.assessStarted], assessedNotInNeed: acc[h + F.notInNeed], s47: acc[h + F.s47],
+        protectionStarts: acc[h + F.cppStarts], careStarts: acc[h + F.careStarts], careEnds: acc[h + F.careEnds],
+        agedOut: acc[h + F.agedOut], conservedChildren: conserved, agents: this.children.count, agentSlots: this.children.used,
+        meanPermanent: acc[h + F.permDays] / Math.max(1, acc[h + F.days]),
+        eventsByKind: Object.fromEntries(EVENT_KINDS.map((k, i) => [k, this.eventsByKind[i]])),
+      },
+    };
+  }
+}
+
+/** Shifts an ISO date by whole years (29 February becomes 28 February). */
+export function addYearsIso(iso: string, years: number): string {
+  const y = Number(iso.slice(0, 4)) + years;
+  let rest = iso.slice(4);
+  if (rest === '-02-29') rest = '-02-28';
+  return `${String(y).padStart(4, '0')}${rest}`;
+}
+
+/**
+ * Simulates one replicate of one arm: warm-up (discarded) then the horizon.
+ *
+ * Pure: the same input gives a bit-identical output. Random numbers come only from streams derived from
+ * (input.rootSeed, input.replicate, purpose) and from per-child streams seeded by them; no stream
+ * depends on the arm, so arms of a replicate are paired.
+ */
+export function simulateWorld(input: WorldInput): WorldOutput {
+  return new World(input).run();
+}

@@ -1,0 +1,67 @@
+/**
+ * Builds the worker entry into one ES module with esbuild, so worker threads start in milliseconds
+ * without a TypeScript loader. The bundle is cached in `node_modules/.cache/cssim/` under a key made
+ * from every engine source file's path, size and modification time: editing a source rebuilds it.
+ * npm packages stay external and resolve from the project's `node_modules`.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { join, dirname, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+/** The project root (the folder holding package.json and engine/). */
+export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+function sourceKey(root: string): string {
+  const hash = createHash('sha256');
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = join(dir, entry.name);
+      if (entry.isDirectory()) walk(p);
+      else if (/\.(ts|mts|js|mjs|json)$/.test(entry.name)) {
+        const st = statSync(p);
+        hash.update(`${relative(root, p)}\0${st.size}\0${st.mtimeMs}\n`);
+      }
+    }
+  };
+  walk(join(root, 'engine'));
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * Returns the path of an up-to-date bundle of `engine/runner/worker.ts`, building it if needed.
+ * Safe when several processes build at once (each writes a temporary file and renames it).
+ */
+export async function ensureWorkerBundle(): Promise<string> {
+  const cacheDir = join(PROJECT_ROOT, 'node_modules', '.cache', 'cssim');
+  const out = join(cacheDir, `worker-${sourceKey(PROJECT_ROOT)}.mjs`);
+  if (existsSync(out)) return out;
+  mkdirSync(cacheDir, { recursive: true });
+  const tmp = `${out}.tmp-${process.pid}-${Date.now()}`;
+  try {
+    await build({
+      entryPoints: [join(PROJECT_ROOT, 'engine', 'runner', 'worker.ts')],
+      outfile: tmp,
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      packages: 'external',
+      sourcemap: 'inline',
+      logLevel: 'silent',
+    });
+    renameSync(tmp, out);
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+  // Remove stale bundles (best effort).
+  for (const name of readdirSync(cacheDir)) {
+    if (/^worker-[0-9a-f]{16}\.mjs$/.test(name) && join(cacheDir, name) !== out) {
+      try {
+        if (Date.now() - statSync(join(cacheDir, name)).mtimeMs > 3_600_000) rmSync(join(cacheDir, name), { force: true });
+      } catch { /* another process removed it */ }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,71 @@
+/**
+ * `npm run bench [-- --quick]`: runs the kernel benchmarks and, when present, the model and runner ones
+ * (`test/bench/model.ts`, `test/bench/runner.ts`), then prints one table and the machine.
+ * Each benchmark file exports `bench(options): Promise<BenchRow[]>`. Figures from one run are
+ * comparable with each other; across runs they vary by about 10% on a shared machine.
+ */
+import { cpus } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+/** One measured figure. */
+export interface BenchRow {
+  /** What was measured, e.g. 'M/M/10 through Simulation'. */
+  name: string;
+  value: number;
+  /** e.g. 'events/s', 'ratio', 'replicates/s'. */
+  unit: string;
+  note?: string;
+}
+
+/** Options every benchmark receives. */
+export interface BenchOptions {
+  /** A short run (seconds, for CI and smoke checks) instead of the full one. */
+  quick: boolean;
+}
+
+/** The machine the figures come from. */
+export function machine(): { cores: number; cpu: string; node: string } {
+  let cpu = cpus()[0]?.model ?? 'unknown';
+  try {
+    const line = readFileSync('/proc/cpuinfo', 'utf8').split('\n').find((l) => l.startsWith('model name'));
+    if (line) cpu = line.split(':')[1].trim();
+  } catch {
+    // not Linux: keep os.cpus()
+  }
+  return { cores: cpus().length, cpu, node: process.version };
+}
+
+function format(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  if (Math.abs(value) >= 1e6) return `${(value / 1e6).toFixed(2)} M`;
+  if (Math.abs(value) >= 1e4) return `${(value / 1e3).toFixed(1)} k`;
+  return Number(value.toPrecision(3)).toString();
+}
+
+async function main(): Promise<void> {
+  const quick = process.argv.includes('--quick');
+  const here = fileURLToPath(new URL('.', import.meta.url));
+  const rows: { suite: string; row: BenchRow }[] = [];
+  for (const suite of ['kernel', 'model', 'runner']) {
+    const file = `${here}${suite}.ts`;
+    if (!existsSync(file)) {
+      process.stderr.write(`bench: ${suite}.ts not found, skipped\n`);
+      continue;
+    }
+    process.stderr.write(`bench: ${suite}${quick ? ' (quick)' : ''}...\n`);
+    const mod = (await import(pathToFileURL(file).href)) as { bench(options: BenchOptions): Promise<BenchRow[]> };
+    for (const row of await mod.bench({ quick })) rows.push({ suite, row });
+  }
+  const table = rows.map(({ suite, row }) => [suite, row.name, format(row.value), row.unit, row.note ?? '']);
+  const header = ['suite', 'benchmark', 'value', 'unit', 'note'];
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i].length)));
+  const line = (cells: string[]): string => cells.map((c, i) => (i === 2 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+  const m = machine();
+  process.stdout.write(
+    [line(header), line(widths.map((w) => '-'.repeat(w))), ...table.map(line)].join('\n') +
+      `\n\nmachine: ${m.cores} cores, ${m.cpu}, Node ${m.node}${quick ? ' (quick run)' : ''}\n`,
+  );
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();

@@ -1,0 +1,107 @@
+/**
+ * Kernel benchmarks: M/M/c through `Simulation` against a bare typed-array heap loop at the same heap
+ * size, and `EventQueue` throughput at 1k, 10k and 100k pending events (a hold model: pop one, push one).
+ * Each figure is the best of a few repeats after a warm-up run (JIT), all in one process.
+ */
+import type { BenchOptions, BenchRow } from './index.ts';
+import { EventQueue } from '../../engine/kernel/event-queue.ts';
+import { deriveStream } from '../../engine/kernel/rng/stream.ts';
+import type { Stream } from '../../engine/kernel/rng/stream.ts';
+import { exponential } from '../../engine/kernel/rng/dist/exponential.ts';
+import { simulateMmcReplicate } from '../../engine/selfcheck/mmc.ts';
+
+const MMC = { arrivalRate: 9, serviceRate: 1, servers: 10, replicates: 2, seed: 1 } as const;
+
+/** Best events/s of `repeats` runs of `run`, which returns the events it processed. */
+function best(repeats: number, run: () => number): number {
+  let top = 0;
+  for (let i = 0; i < repeats; i++) {
+    const t0 = performance.now();
+    const events = run();
+    const s = (performance.now() - t0) / 1000;
+    top = Math.max(top, events / s);
+  }
+  return top;
+}
+
+/** M/M/c through Simulation: returns events processed. */
+function mmcEvents(customers: number): number {
+  return simulateMmcReplicate({ ...MMC, customers }, 0).events;
+}
+
+/**
+ * The floor: a binary min-heap of `size` event times in a Float64Array (ordered by time only), each
+ * event popped and replaced by one at time + exponential(rate), for `events` events. Returns events.
+ */
+function bareHeapEvents(size: number, events: number, s: Stream): number {
+  const heap = new Float64Array(size);
+  for (let i = 0; i < size; i++) heap[i] = exponential(s, 1);
+  for (let i = 1; i < size; i++) {
+    // sift up
+    let j = i;
+    const t = heap[j];
+    while (j > 0 && heap[(j - 1) >> 1] > t) {
+      heap[j] = heap[(j - 1) >> 1];
+      j = (j - 1) >> 1;
+    }
+    heap[j] = t;
+  }
+  let sink = 0;
+  for (let e = 0; e < events; e++) {
+    const now = heap[0];
+    sink += now;
+    // replace the root with a new event and sift it down
+    const t = now + exponential(s, 1);
+    let j = 0;
+    for (;;) {
+      let c = 2 * j + 1;
+      if (c >= size) break;
+      if (c + 1 < size && heap[c + 1] < heap[c]) c++;
+      if (heap[c] >= t) break;
+      heap[j] = heap[c];
+      j = c;
+    }
+    heap[j] = t;
+  }
+  return sink > 0 ? events : 0;
+}
+
+/** Hold model on EventQueue: `pending` events, then `ops` pops each followed by a push. Returns ops. */
+function queueHoldEvents(pending: number, ops: number, s: Stream): number {
+  const q = new EventQueue(pending);
+  for (let i = 0; i < pending; i++) q.push(exponential(s, 1), 0, i);
+  for (let i = 0; i < ops; i++) {
+    q.pop();
+    q.push(q.time + exponential(s, 1), q.kind, q.arg);
+  }
+  return ops;
+}
+
+/** Runs the kernel benchmarks. */
+export async function bench(options: BenchOptions): Promise<BenchRow[]> {
+  const customers = options.quick ? 100_000 : 1_000_000;
+  const repeats = options.quick ? 2 : 5;
+  const s = deriveStream(1, 0, 'bench');
+  mmcEvents(20_000); // warm-up: JIT both loops before timing
+  bareHeapEvents(10, 200_000, s);
+  const events = mmcEvents(customers);
+  // pending events in M/M/10 at ρ = 0.9: the next arrival plus one departure per busy server (9 on average)
+  const heapSize = 10;
+  const mmc = best(repeats, () => mmcEvents(customers));
+  const bare = best(repeats, () => bareHeapEvents(heapSize, events, s));
+  const rows: BenchRow[] = [
+    { name: 'M/M/10 (λ=9, μ=1) through Simulation', value: mmc, unit: 'events/s', note: `${events} events per run` },
+    { name: `bare typed-array heap + exponential draw, ${heapSize} pending`, value: bare, unit: 'events/s' },
+    { name: 'Simulation / bare heap', value: mmc / bare, unit: 'ratio', note: 'target >= 0.8' },
+  ];
+  const ops = options.quick ? 300_000 : 2_000_000;
+  for (const pending of [1_000, 10_000, 100_000]) {
+    queueHoldEvents(pending, 50_000, s); // warm-up
+    rows.push({
+      name: `EventQueue pop + push, ${pending / 1000}k pending`,
+      value: best(repeats, () => queueHoldEvents(pending, ops, s)),
+      unit: 'events/s',
+    });
+  }
+  return rows;
+}
