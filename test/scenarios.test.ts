@@ -3,6 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadScenario } from '../engine/io/scenario/load.ts';
+import { runReplicate } from '../engine/replicate.ts';
 
 const dir = fileURLToPath(new URL('../scenarios', import.meta.url));
 const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
@@ -31,6 +32,19 @@ describe('scenarios/', () => {
         if (file === 'england-average.yaml') return;
         const variants = new Set(s.arms.map((a) => JSON.stringify([a.structure, a.changes, a.intervention])));
         expect(variants.size).toBeGreaterThanOrEqual(2);
+      });
+
+      it('runs one replicate of every arm (small populations, no warm-up), making its scheduled changes', async () => {
+        const full = await loadScenario(join(dir, file));
+        const set = ['warmupYears=0', ...full.authorities.map((_, i) => `authorities.${i}.childPopulation=2000`)];
+        const s = await loadScenario(join(dir, file), { set });
+        for (const arm of s.arms) {
+          const r = runReplicate(s, arm.id, 0);
+          expect(r.arm).toBe(arm.id);
+          const scheduled = r.changes.filter((c) => c.cause === 'scheduled').map((c) => c.date);
+          // every authority of the arm makes every dated change
+          expect(scheduled).toEqual(arm.changes.flatMap((c) => s.authorities.map(() => c.date)));
+        }
       });
     });
   }

@@ -6,8 +6,6 @@
  */
 import type { Command } from 'commander';
 import { EXIT, UserError } from './exit-codes.ts';
-import { renderReport } from '../report/render-report.ts';
-import { RunDirError } from '../report/read-run.ts';
 
 /** Options of `cssim report`. */
 interface ReportCliOptions {
@@ -27,6 +25,9 @@ export function registerReport(program: Command): void {
     .option('--json', 'print {html, charts, ms} as JSON on stdout')
     .action(async (runDir: string, opts: ReportCliOptions) => {
       const t0 = performance.now();
+      // loaded on use: the chart stack (vega, resvg) takes a while to import and other commands do not need it
+      const { renderReport } = await import('../report/render-report.ts');
+      const { RunDirError } = await import('../report/read-run.ts');
       try {
         const files = await renderReport(runDir, { out: opts.out, png: opts.png });
         const ms = Math.round(performance.now() - t0);

@@ -8,6 +8,11 @@ const SLOT_LIMIT = 2 ** 26;
 /** Generations wrap here so handles stay safe integers (a stale handle aliases only after 2^27 reuses of its slot). */
 const GENERATION_LIMIT = 2 ** 27;
 
+/** Throws the error for a NaN time or priority (kept out of `push` so it stays small enough to inline). */
+function nanArgument(time: number): never {
+  throw new RangeError(`EventQueue.push: ${time !== time ? 'time' : 'priority'} is NaN`);
+}
+
 /**
  * A priority queue of events (time, kind, arg) over typed arrays, with no allocation per event.
  *
@@ -16,8 +21,14 @@ const GENERATION_LIMIT = 2 ** 27;
  * are truncated as by `Int32Array`). Storage grows by doubling when full (amortised O(1)); it never
  * shrinks. At most 2^26 events may be pending at once.
  *
- * Cancelling removes the event from the heap at once (O(log n)), so `size` is always the number of
- * pending events and cancelled events take no room.
+ * Layout: the heap holds only each entry's time and slot (two typed arrays, so a sift moves little);
+ * priority, sequence, kind, argument and handle generation live in per-slot arrays. Cancelling removes
+ * the event from the heap at once (O(log n)), so `size` is always the number of pending events and
+ * cancelled events take no room.
+ *
+ * `pop` leaves a hole at the root that the next `push` fills directly (one sift-down instead of a
+ * sift-down and a sift-up: the common pop-then-schedule pattern costs what a bare heap's replace-top does);
+ * any other call closes the hole first. This is invisible to callers.
  *
  * @example
  * const q = new EventQueue();
@@ -35,14 +46,17 @@ export class EventQueue {
   arg = 0;
 
   private cap: number;
+  /** Entries in the heap arrays, counting the root hole when `hole` is set. */
   private n = 0;
+  /** True after `pop` until the root is filled again (by `push`) or closed (by `fill`). */
+  private hole = false;
   private seqNext = 0;
-  // heap-ordered keys and the slot each heap entry lives in
+  // heap-ordered: time and slot of each entry
   private hTime: Float64Array;
-  private hPrio: Float64Array;
-  private hSeq: Float64Array;
   private hSlot: Int32Array;
-  // per-slot payload, heap position (-1 when free) and handle generation
+  // per slot: tie-break keys, payload, heap position (-1 when free) and handle generation
+  private sPrio: Float64Array;
+  private sSeq: Float64Array;
   private sKind: Int32Array;
   private sArg: Int32Array;
   private sPos: Int32Array;
@@ -56,9 +70,9 @@ export class EventQueue {
     const cap = Math.max(1, Math.min(SLOT_LIMIT, Math.ceil(initialCapacity) || 1));
     this.cap = cap;
     this.hTime = new Float64Array(cap);
-    this.hPrio = new Float64Array(cap);
-    this.hSeq = new Float64Array(cap);
     this.hSlot = new Int32Array(cap);
+    this.sPrio = new Float64Array(cap);
+    this.sSeq = new Float64Array(cap);
     this.sKind = new Int32Array(cap);
     this.sArg = new Int32Array(cap);
     this.sPos = new Int32Array(cap).fill(-1);
@@ -70,7 +84,7 @@ export class EventQueue {
 
   /** Pending events (cancelled ones are not counted). */
   get size(): number {
-    return this.n;
+    return this.hole ? this.n - 1 : this.n;
   }
 
   /** Events that fit before the storage next grows (doubles when full; never shrinks). */
@@ -88,13 +102,18 @@ export class EventQueue {
    * @returns a handle for `cancel` (a non-negative safe integer, unique among pending events)
    */
   push(time: number, kind: number, arg = 0, priority = 0): number {
-    if (time !== time) throw new RangeError('EventQueue.push: time is NaN');
-    if (priority !== priority) throw new RangeError('EventQueue.push: priority is NaN');
-    if (this.n === this.cap) this.grow();
-    const slot = this.free[--this.nFree];
+    if (time !== time || priority !== priority) nanArgument(time);
+    const slot = this.hole || this.n < this.cap ? this.free[--this.nFree] : this.growAndTakeSlot();
+    this.sPrio[slot] = priority;
+    this.sSeq[slot] = this.seqNext++;
     this.sKind[slot] = kind;
     this.sArg[slot] = arg;
-    this.siftUp(this.n++, time, priority, this.seqNext++, slot);
+    if (this.hole) {
+      this.hole = false;
+      this.siftDown(0, time, slot);
+    } else {
+      this.siftUp(this.n++, time, slot);
+    }
     return this.sGen[slot] * SLOT_LIMIT + slot;
   }
 
@@ -108,19 +127,16 @@ export class EventQueue {
     if (!(handle >= 0) || !Number.isSafeInteger(handle)) return false;
     const slot = handle % SLOT_LIMIT;
     const gen = (handle - slot) / SLOT_LIMIT;
-    if (slot >= this.cap || this.sGen[slot] !== gen) return false;
+    if (slot >= this.cap || this.sGen[slot] !== gen || this.sPos[slot] < 0) return false;
+    if (this.hole) this.fill();
     const pos = this.sPos[slot];
-    if (pos < 0) return false;
     this.release(slot);
     const last = --this.n;
     if (pos !== last) {
       const t = this.hTime[last];
-      const p = this.hPrio[last];
-      const q = this.hSeq[last];
-      const sl = this.hSlot[last];
-      const parent = (pos - 1) >> 1;
-      if (pos > 0 && this.before(t, p, q, parent)) this.siftUp(pos, t, p, q, sl);
-      else this.siftDown(pos, t, p, q, sl);
+      const moved = this.hSlot[last];
+      if (pos > 0 && this.before(t, moved, (pos - 1) >> 1)) this.siftUp(pos, t, moved);
+      else this.siftDown(pos, t, moved);
     }
     return true;
   }
@@ -131,93 +147,114 @@ export class EventQueue {
    * @returns false when the queue is empty (the fields are then left as they were)
    */
   pop(): boolean {
+    if (this.hole) this.fill();
     if (this.n === 0) return false;
-    const slot = this.hSlot[0];
-    this.time = this.hTime[0];
-    this.kind = this.sKind[slot];
-    this.arg = this.sArg[slot];
-    this.release(slot);
-    const last = --this.n;
-    if (last > 0) this.siftDown(0, this.hTime[last], this.hPrio[last], this.hSeq[last], this.hSlot[last]);
+    this.take();
+    return true;
+  }
+
+  /**
+   * Pops the earliest event if its time is before `until` (as `pop`); otherwise leaves the queue alone.
+   * One call per event for a simulation loop.
+   *
+   * @returns true if an event was popped
+   */
+  popBefore(until: number): boolean {
+    if (this.hole) this.fill();
+    if (this.n === 0 || !(this.hTime[0] < until)) return false;
+    this.take();
     return true;
   }
 
   /** Time of the earliest pending event; Infinity when empty. */
   peekTime(): number {
+    if (this.hole) this.fill();
     return this.n > 0 ? this.hTime[0] : Infinity;
   }
 
   /** Removes every pending event; their handles become invalid. Keeps the storage. */
   clear(): void {
-    for (let i = 0; i < this.n; i++) this.release(this.hSlot[i]);
+    for (let i = this.hole ? 1 : 0; i < this.n; i++) this.release(this.hSlot[i]);
+    this.hole = false;
     this.n = 0;
   }
 
-  /** True if the event (t, p, q) goes before the heap entry at position j. */
-  private before(t: number, p: number, q: number, j: number): boolean {
+  /** Reads the root into the public fields, frees its slot and leaves the root as a hole. */
+  private take(): void {
+    const slot = this.hSlot[0];
+    this.time = this.hTime[0];
+    this.kind = this.sKind[slot];
+    this.arg = this.sArg[slot];
+    this.release(slot);
+    this.hole = true;
+  }
+
+  /** Closes the root hole left by `take`: the last entry moves to the root and sifts down. */
+  private fill(): void {
+    this.hole = false;
+    const last = --this.n;
+    if (last > 0) this.siftDown(0, this.hTime[last], this.hSlot[last]);
+  }
+
+  /** True if the entry (t, slot) goes before the heap entry at position j. */
+  private before(t: number, slot: number, j: number): boolean {
     const tj = this.hTime[j];
-    if (t !== tj) return t < tj;
-    const pj = this.hPrio[j];
-    if (p !== pj) return p < pj;
-    return q < this.hSeq[j];
+    return t < tj || (t === tj && this.tieBefore(slot, this.hSlot[j]));
+  }
+
+  /** At equal time: true if slot a goes before slot b (lower priority, then earlier insertion). */
+  private tieBefore(a: number, b: number): boolean {
+    const pa = this.sPrio[a];
+    const pb = this.sPrio[b];
+    return pa < pb || (pa === pb && this.sSeq[a] < this.sSeq[b]);
   }
 
   /** Places the entry into the hole at position i, moving parents down while it goes before them. */
-  private siftUp(i: number, t: number, p: number, q: number, slot: number): void {
+  private siftUp(i: number, t: number, slot: number): void {
     const hTime = this.hTime;
-    const hPrio = this.hPrio;
-    const hSeq = this.hSeq;
     const hSlot = this.hSlot;
     const sPos = this.sPos;
     while (i > 0) {
       const parent = (i - 1) >> 1;
       const tp = hTime[parent];
-      if (t > tp || (t === tp && (p > hPrio[parent] || (p === hPrio[parent] && q > hSeq[parent])))) break;
+      if (t > tp || (t === tp && !this.tieBefore(slot, hSlot[parent]))) break;
       hTime[i] = tp;
-      hPrio[i] = hPrio[parent];
-      hSeq[i] = hSeq[parent];
       const ps = hSlot[parent];
       hSlot[i] = ps;
       sPos[ps] = i;
       i = parent;
     }
     hTime[i] = t;
-    hPrio[i] = p;
-    hSeq[i] = q;
     hSlot[i] = slot;
     sPos[slot] = i;
   }
 
   /** Places the entry into the hole at position i, moving the earlier child up while it goes before it. */
-  private siftDown(i: number, t: number, p: number, q: number, slot: number): void {
+  private siftDown(i: number, t: number, slot: number): void {
     const hTime = this.hTime;
-    const hPrio = this.hPrio;
-    const hSeq = this.hSeq;
     const hSlot = this.hSlot;
     const sPos = this.sPos;
     const n = this.n;
     for (;;) {
       let c = 2 * i + 1;
       if (c >= n) break;
+      let tc = hTime[c];
       const r = c + 1;
       if (r < n) {
-        const tc = hTime[c];
         const tr = hTime[r];
-        if (tr < tc || (tr === tc && (hPrio[r] < hPrio[c] || (hPrio[r] === hPrio[c] && hSeq[r] < hSeq[c])))) c = r;
+        if (tr < tc || (tr === tc && this.tieBefore(hSlot[r], hSlot[c]))) {
+          c = r;
+          tc = tr;
+        }
       }
-      const tc = hTime[c];
-      if (t < tc || (t === tc && (p < hPrio[c] || (p === hPrio[c] && q < hSeq[c])))) break;
+      if (t < tc || (t === tc && this.tieBefore(slot, hSlot[c]))) break;
       hTime[i] = tc;
-      hPrio[i] = hPrio[c];
-      hSeq[i] = hSeq[c];
       const cs = hSlot[c];
       hSlot[i] = cs;
       sPos[cs] = i;
       i = c;
     }
     hTime[i] = t;
-    hPrio[i] = p;
-    hSeq[i] = q;
     hSlot[i] = slot;
     sPos[slot] = i;
   }
@@ -228,6 +265,12 @@ export class EventQueue {
     const g = this.sGen[slot] + 1;
     this.sGen[slot] = g === GENERATION_LIMIT ? 0 : g;
     this.free[this.nFree++] = slot;
+  }
+
+  /** Doubles the storage and returns a free slot (called only when full and there is no hole). */
+  private growAndTakeSlot(): number {
+    this.grow();
+    return this.free[--this.nFree];
   }
 
   /** Doubles every array (called only when full, so every slot is in use and the free stack is empty). */
@@ -246,9 +289,9 @@ export class EventQueue {
       return b;
     };
     this.hTime = f64(this.hTime);
-    this.hPrio = f64(this.hPrio);
-    this.hSeq = f64(this.hSeq);
     this.hSlot = i32(this.hSlot);
+    this.sPrio = f64(this.sPrio);
+    this.sSeq = f64(this.sSeq);
     this.sKind = i32(this.sKind);
     this.sArg = i32(this.sArg);
     this.sPos = i32(this.sPos);

@@ -7,6 +7,12 @@ import type { Period } from './periodic.ts';
 /** Event kinds a caller may use: integers in [0, KIND_LIMIT). Kinds from KIND_LIMIT up are the kernel's own. */
 export const KIND_LIMIT = 2 ** 30;
 
+/** Throws the error for an invalid time or kind (kept out of the hot functions so they stay small). */
+function badEvent(method: string, time: number, now: number, kind: number): never {
+  if (!(time >= now)) throw new RangeError(`Simulation.${method}: time ${time} is before now (${now}) or not a number`);
+  throw new RangeError(`Simulation.${method}: kind must be an integer in [0, ${KIND_LIMIT}), got ${kind}`);
+}
+
 /** Receives events; an object (not a closure per event) so dispatch allocates nothing. */
 export interface EventHandler {
   /**
@@ -64,10 +70,7 @@ export class Simulation {
    * @returns a handle for `cancel`
    */
   at(time: Day, kind: number, arg = 0, priority = 0): number {
-    if (!(time >= this.now)) throw new RangeError(`Simulation.at: time ${time} is before now (${this.now}) or not a number`);
-    if (!(kind >= 0 && kind < KIND_LIMIT && (kind | 0) === kind)) {
-      throw new RangeError(`Simulation.at: kind must be an integer in [0, ${KIND_LIMIT}), got ${kind}`);
-    }
+    if (!(time >= this.now) || !(kind >= 0 && kind < KIND_LIMIT && (kind | 0) === kind)) badEvent('at', time, this.now, kind);
     return this.queue.push(time, kind, arg, priority);
   }
 
@@ -113,8 +116,7 @@ export class Simulation {
       throw new RangeError('Simulation.run: until must be finite when periodic processes are scheduled');
     }
     const q = this.queue;
-    while (q.peekTime() < until) {
-      q.pop();
+    while (q.popBefore(until)) {
       const now = q.time;
       this.now = now;
       this.events++;

@@ -18,15 +18,18 @@ export type AgencyKey = (typeof AGENCY_KEYS)[number];
 /**
  * Referral rate per day for a child at `level` receiving `service`.
  *
- * 0 at level 0 and for children with an open social care case. Early help workers contact only children
- * they support; social care contacts only children whose case closed in the last 12 months.
+ * 0 for children with an open social care case. Children referred or closed in the last 12 months
+ * (`knownRecently`) have an extra repeat-concern rate at any level (level 0 included). Early help workers
+ * contact only children they support; social care contacts only recently known children.
  *
  * @param infoSharing effective information sharing 0-1
  * @param localKnowledge 0-1
  */
 export function referralPerDay(level: number, service: number, knownRecently: boolean, p: Parameters, infoSharing: number, localKnowledge: number): number {
-  if (level === 0 || service >= SERVICE.assessment) return 0;
+  if (service >= SERVICE.assessment) return 0;
   const a = p.agencies;
+  const repeat = knownRecently ? a.repeatConcernPerYear : 0;
+  if (level === 0) return repeat / DAYS_PER_YEAR;
   const gain = (1 + a.infoSharingRecognitionGain * infoSharing) * localKnowledge;
   let rate = 0;
   for (let k = 0; k < AGENCY_KEYS.length; k++) {
@@ -37,7 +40,7 @@ export function referralPerDay(level: number, service: number, knownRecently: bo
     const recognise = level === 1 ? g.recogniseEarlyHelp : level === 2 ? g.recogniseInNeed : g.recogniseAtRisk;
     rate += g.contactsPerYear * Math.min(1, recognise * gain) * g.referralPropensity;
   }
-  return rate / DAYS_PER_YEAR;
+  return (rate + repeat) / DAYS_PER_YEAR;
 }
 
 /**

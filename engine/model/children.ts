@@ -47,10 +47,15 @@ export class ChildStore {
   /** Day of birth (simulation days; 18th birthday at birth + 18 * 365.25). */
   birthDay: Float64Array;
   lastReferralDay: Float64Array;
+  /** Day the current plan started (reviews fall due at whole review intervals from it). */
+  planStartDay: Float64Array;
   lastClosedDay: Float64Array;
   /** Day need reached "in need" or above without help; -1 when not waiting. */
   needSinceDay: Float64Array;
   needEvent: Float64Array;
+  /** Hazards (per day) the pending need and referral events were drawn with (kept while unchanged). */
+  needRate: Float64Array;
+  referralRate: Float64Array;
   referralEvent: Float64Array;
   caseEvent: Float64Array;
   /** Stamps of the period (year, month) in which the child was last counted as helped. */
@@ -74,9 +79,12 @@ export class ChildStore {
     this.withinStandard = new Uint8Array(n);
     this.birthDay = new Float64Array(n);
     this.lastReferralDay = new Float64Array(n);
+    this.planStartDay = new Float64Array(n);
     this.lastClosedDay = new Float64Array(n);
     this.needSinceDay = new Float64Array(n);
     this.needEvent = new Float64Array(n);
+    this.needRate = new Float64Array(n);
+    this.referralRate = new Float64Array(n);
     this.referralEvent = new Float64Array(n);
     this.caseEvent = new Float64Array(n);
     this.helpedYear = new Int32Array(n);
@@ -107,9 +115,12 @@ export class ChildStore {
     this.withinStandard[i] = 0;
     this.birthDay[i] = birthDay;
     this.lastReferralDay[i] = -Infinity;
+    this.planStartDay[i] = 0;
     this.lastClosedDay[i] = -Infinity;
     this.needSinceDay[i] = -1;
     this.needEvent[i] = NO_EVENT;
+    this.needRate[i] = 0;
+    this.referralRate[i] = 0;
     this.referralEvent[i] = NO_EVENT;
     this.caseEvent[i] = NO_EVENT;
     this.helpedYear[i] = -1;
@@ -146,9 +157,12 @@ export class ChildStore {
     this.withinStandard = g(this.withinStandard, n);
     this.birthDay = g(this.birthDay, n);
     this.lastReferralDay = g(this.lastReferralDay, n);
+    this.planStartDay = g(this.planStartDay, n);
     this.lastClosedDay = g(this.lastClosedDay, n);
     this.needSinceDay = g(this.needSinceDay, n);
     this.needEvent = g(this.needEvent, n);
+    this.needRate = g(this.needRate, n);
+    this.referralRate = g(this.referralRate, n);
     this.referralEvent = g(this.referralEvent, n);
     this.caseEvent = g(this.caseEvent, n);
     this.helpedYear = g(this.helpedYear, n);

@@ -166,6 +166,37 @@ export function workforceWeek(wf: Workforce, now: number, turnoverSpike: ArrayLi
     const pFill = 1 - Math.exp(-w.recruitmentPerVacancyPerYear * recruitmentMultiplier[a] * drive * dtYears);
     const vacancies = Math.floor(wf.posts[a] - wf.permanent[a]);
     for (let v = 0; v < vacancies; v++) if (s.next() < pFill) wf.hire(a, now);
-    wf.agency[a] = w.agencyCoverShare * Math.max(0, wf.posts[a] - wf.permanent[a]);
+  }
+  rebalancePools(wf);
+  for (let a = 0; a < n; a++) wf.agency[a] = w.agencyCoverShare * Math.max(0, wf.posts[a] - wf.permanent[a]);
+}
+
+/**
+ * Deploys a pooled workforce where the posts are: within each pool of more than one authority, moves
+ * permanent workers from authorities with a lower vacancy share to those with a higher one until each
+ * holds its share of the pool's workers (in proportion to posts, whole workers). Draws nothing.
+ */
+export function rebalancePools(wf: Workforce): void {
+  const n = wf.posts.length;
+  for (let q = 0; q < n; q++) {
+    let members = 0, posts = 0, perm = 0;
+    for (let a = 0; a < n; a++) if (wf.pool[a] === q) { members++; posts += wf.posts[a]; perm += wf.permanent[a]; }
+    if (members < 2 || posts <= 0) continue;
+    // surplus (+) or shortfall (-) of each member against its share
+    for (let i = 0; i < wf.used; i++) {
+      if (wf.active[i] !== 1) continue;
+      const from = wf.authority[i];
+      if (wf.pool[from] !== q || wf.permanent[from] <= Math.round((perm * wf.posts[from]) / posts)) continue;
+      let to = -1, worst = 0;
+      for (let a = 0; a < n; a++) {
+        if (wf.pool[a] !== q) continue;
+        const short = Math.round((perm * wf.posts[a]) / posts) - wf.permanent[a];
+        if (short > worst) { worst = short; to = a; }
+      }
+      if (to < 0) break;
+      wf.permanent[from]--;
+      wf.permanent[to]++;
+      wf.authority[i] = to;
+    }
   }
 }

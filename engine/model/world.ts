@@ -84,6 +84,8 @@ export interface WorldDiagnostics {
   agentSlots: number;
   /** Mean permanent workers in post over the horizon. */
   meanPermanent: number;
+  /** Agents at the end by need level (rows) and service (columns), all authorities, per 10,000 children. */
+  agentsPer10kByLevelService: number[][];
   /** Events processed by kind (warm-up included), keyed by `EVENT_KINDS`. */
   eventsByKind: Record<string, number>;
 }
@@ -101,12 +103,12 @@ export interface WorldOutput {
 /** Event kinds of the world, declared once. */
 export const EVENT_KINDS = [
   'day', 'week', 'quarter', 'month-end', 'year-end', 'horizon-start', 'need-arrival', 'false-referral',
-  'child-need', 'child-referral', 'case-step', 'inspection', 'intervention-check', 'scheduled-change',
+  'child-need', 'child-referral', 'case-step', 'inspection', 'intervention-check', 'scheduled-change', 'sweep',
 ] as const;
 
 const K_DAY = 0, K_WEEK = 1, K_QUARTER = 2, K_MONTH_END = 3, K_YEAR_END = 4, K_HORIZON_START = 5, K_ARRIVAL = 6,
   K_FALSE_REFERRAL = 7, K_CHILD_NEED = 8, K_CHILD_REFERRAL = 9, K_CASE_STEP = 10, K_INSPECTION = 11,
-  K_INTERVENTION_CHECK = 12, K_SCHEDULED_CHANGE = 13;
+  K_INTERVENTION_CHECK = 12, K_SCHEDULED_CHANGE = 13, K_SWEEP = 14;
 
 /** Accumulator fields (one block per period: month, year, horizon). */
 const F = {
@@ -264,7 +266,8 @@ class World implements EventHandler {
             this.scheduleStep(c, CASE_STEP.protectionReview, s.next() * p.plans.protectionReviewMonths * DAYS_PER_MONTH);
           } else if (service === SERVICE.childInNeedPlan) {
             this.setService(c, SERVICE.childInNeedPlan);
-            this.scheduleStep(c, CASE_STEP.childInNeedReview, s.next() * p.plans.childInNeedReviewMonths * DAYS_PER_MONTH);
+            this.children.planStartDay[c] = -s.next() * p.plans.childInNeedReviewMonths * DAYS_PER_MONTH;
+            this.scheduleChildInNeedReview(c);
           } else if (service === SERVICE.assessment) this.startAssessment(c, a);
           else if (service === SERVICE.earlyHelp) this.setService(c, SERVICE.earlyHelp);
           this.reschedule(c);
@@ -275,6 +278,9 @@ class World implements EventHandler {
       make(init.childInNeedPlansPer10k, 2, SERVICE.childInNeedPlan);
       make(init.assessmentsPer10k, 2, SERVICE.assessment);
       make(init.earlyHelpPer10k, 1, SERVICE.earlyHelp);
+      make(init.unservedEarlyHelpLevelPer10k, 1, SERVICE.none);
+      make(init.unservedInNeedPer10k, 2, SERVICE.none);
+      make(init.unservedAtRiskPer10k, 3, SERVICE.none);
       // workforce: posts sized to the initial caseload
       const posts = Math.max(1, this.openCases[a] / p.workforce.caseloadTarget);
       this.wf.posts[a] = posts;
@@ -290,6 +296,7 @@ class World implements EventHandler {
     this.sim.every('day', K_DAY, 0);
     this.sim.every('week', K_WEEK, 0, 0, 1);
     this.sim.every('quarter', K_QUARTER, 0, 0, 2);
+    this.sim.every('month', K_SWEEP, 0, 0, 3);
     this.sim.at(this.h0, K_HORIZON_START, 0, -10);
     for (let k = 0; k < this.months; k++) this.sim.at(this.cal.addMonths(this.h0, k + 1), K_MONTH_END, k, -5);
     for (let y = 0; y < this.input.horizonYears; y++) this.sim.at(this.cal.addMonths(this.h0, 12 * (y + 1)), K_YEAR_END, y, -4);
@@ -314,6 +321,7 @@ class World implements EventHandler {
       case K_CASE_STEP: this.children.caseEvent[arg] = NO_EVENT; this.onCaseStep(arg, now); break;
       case K_INSPECTION: this.onInspection(arg, now); break;
       case K_INTERVENTION_CHECK: this.onInterventionCheck(arg, now); break;
+      case K_SWEEP: this.onSweep(now); break;
       case K_SCHEDULED_CHANGE: {
         const c = this.input.changes[arg];
         for (let a = 0; a < this.n; a++) this.changeStructure(a, c.structure, now, 'scheduled');
@@ -393,37 +401,44 @@ class World implements EventHandler {
     if (handle !== NO_EVENT) this.sim.cancel(handle);
   }
 
-  /** Redraws the child's need and referral events after its level or service changed (memoryless hazards). */
+  /**
+   * Redraws the child's need and referral events after its level or service changed. Hazards are
+   * memoryless, so a pending event whose hazard is unchanged is kept (fewer queue operations).
+   */
   private reschedule(c: number): void {
     const ch = this.children;
     const a = ch.authority[c];
     const now = this.sim.now;
     const level = ch.level[c];
     const service = ch.service[c];
-    this.cancel(ch.needEvent[c]);
-    ch.needEvent[c] = NO_EVENT;
+    let needRate = 0;
     if (service !== SERVICE.lookedAfter) {
       const q = this.quality[a];
-      const rate = escalationPerDay(level, service, this.p, q) + resolutionPerDay(level, service, this.p, q, this.wf.productivity[a], this.mech[a].pooledBudget * this.mech[a].pooledBudgetEarlyHelpGain);
-      if (rate > 0) ch.needEvent[c] = this.sim.at(now + exponential(this.cs.select(c, CHILD_CHANNELS.need), rate), K_CHILD_NEED, c);
+      needRate = escalationPerDay(level, service, this.p, q) + resolutionPerDay(level, service, this.p, q, this.wf.productivity[a], this.mech[a].pooledBudget * this.mech[a].pooledBudgetEarlyHelpGain);
     }
-    this.cancel(ch.referralEvent[c]);
-    ch.referralEvent[c] = NO_EVENT;
-    const rate = referralPerDay(level, service, now - ch.lastClosedDay[c] <= YEAR_DAYS, this.p, this.info[a], this.mech[a].localKnowledge);
-    if (rate > 0) ch.referralEvent[c] = this.sim.at(now + exponential(this.cs.select(c, CHILD_CHANNELS.referral), rate), K_CHILD_REFERRAL, c);
+    if (needRate !== ch.needRate[c] || ch.needEvent[c] === NO_EVENT) {
+      this.cancel(ch.needEvent[c]);
+      ch.needEvent[c] = NO_EVENT;
+      ch.needRate[c] = needRate;
+      if (needRate > 0) ch.needEvent[c] = this.sim.at(now + exponential(this.cs.select(c, CHILD_CHANNELS.need), needRate), K_CHILD_NEED, c);
+    }
+    const known = now - ch.lastClosedDay[c] <= YEAR_DAYS || now - ch.lastReferralDay[c] <= YEAR_DAYS;
+    const rate = referralPerDay(level, service, known, this.p, this.info[a], this.mech[a].localKnowledge);
+    if (rate !== ch.referralRate[c] || ch.referralEvent[c] === NO_EVENT) {
+      this.cancel(ch.referralEvent[c]);
+      ch.referralEvent[c] = NO_EVENT;
+      ch.referralRate[c] = rate;
+      if (rate > 0) ch.referralEvent[c] = this.sim.at(now + exponential(this.cs.select(c, CHILD_CHANNELS.referral), rate), K_CHILD_REFERRAL, c);
+    }
     // an agent with no need and no service is freed 12 months after its last contact with social care
+    // (the monthly sweep frees it; no event per release keeps the queue small)
     if (level === 0 && service === SERVICE.none) {
       if (ch.step[c] !== CASE_STEP.release) {
         this.cancel(ch.caseEvent[c]);
-        const at = Math.max(now, ch.lastReferralDay[c] + YEAR_DAYS, ch.lastClosedDay[c] + YEAR_DAYS);
+        ch.caseEvent[c] = NO_EVENT;
         ch.step[c] = CASE_STEP.release;
-        ch.caseEvent[c] = this.sim.at(at, K_CASE_STEP, c);
       }
-    } else if (ch.step[c] === CASE_STEP.release) {
-      this.cancel(ch.caseEvent[c]);
-      ch.caseEvent[c] = NO_EVENT;
-      ch.step[c] = CASE_STEP.none;
-    }
+    } else if (ch.step[c] === CASE_STEP.release) ch.step[c] = CASE_STEP.none;
   }
 
   private scheduleStep(c: number, step: number, delay: number): void {
@@ -454,6 +469,18 @@ class World implements EventHandler {
     if (release && ch.priorPlan[c] === 1) this.formerPlan[a]++;
     this.aggregate[a]++;
     ch.free(c);
+  }
+
+  /**
+   * Frees agents with no need and no service whose last contact with social care (referral or closure)
+   * was 12 months ago or more: they return to the aggregate population.
+   */
+  private onSweep(now: number): void {
+    const ch = this.children;
+    for (let c = 0; c < ch.used; c++) {
+      if (ch.active[c] !== 1 || ch.step[c] !== CASE_STEP.release) continue;
+      if (now - ch.lastReferralDay[c] >= YEAR_DAYS && now - ch.lastClosedDay[c] >= YEAR_DAYS) this.exitChild(c, true);
+    }
   }
 
   private onArrival(a: number, now: number): void {
@@ -501,6 +528,7 @@ class World implements EventHandler {
     const next = u * (up + down) < up ? level + 1 : level - 1;
     this.setLevel(c, next);
     if (next === 0 && service === SERVICE.earlyHelp) this.setService(c, SERVICE.none);
+    if (service === SERVICE.childInNeedPlan) this.scheduleChildInNeedReview(c);
     this.reschedule(c);
   }
 
@@ -564,7 +592,6 @@ class World implements EventHandler {
     const ch = this.children;
     const step = ch.step[c];
     ch.step[c] = CASE_STEP.none;
-    if (step === CASE_STEP.release) { this.exitChild(c, true); return; }
     if (this.agedOut(c, now)) return;
     const a = ch.authority[c];
     const level = ch.level[c];
@@ -616,7 +643,11 @@ class World implements EventHandler {
         break;
       case OUTCOME.childInNeedPlan:
         this.setService(c, SERVICE.childInNeedPlan);
-        this.scheduleStep(c, CASE_STEP.childInNeedReview, p.plans.childInNeedReviewMonths * DAYS_PER_MONTH);
+        ch.planStartDay[c] = now;
+        this.cancel(ch.caseEvent[c]);
+        ch.caseEvent[c] = NO_EVENT;
+        ch.step[c] = CASE_STEP.none;
+        this.scheduleChildInNeedReview(c);
         break;
       case OUTCOME.protectionPlan:
         this.add(F.cppStarts, 1);
@@ -630,12 +661,27 @@ class World implements EventHandler {
         this.startCare(c, true);
         break;
       case OUTCOME.continue:
-        this.scheduleStep(c, step === CASE_STEP.protectionReview ? CASE_STEP.protectionReview : CASE_STEP.childInNeedReview,
-          (step === CASE_STEP.protectionReview ? p.plans.protectionReviewMonths : p.plans.childInNeedReviewMonths) * DAYS_PER_MONTH);
+        if (step === CASE_STEP.protectionReview) this.scheduleStep(c, CASE_STEP.protectionReview, p.plans.protectionReviewMonths * DAYS_PER_MONTH);
+        else this.scheduleChildInNeedReview(c);
         return;
       default: throw new Error(`world: unknown outcome ${outcome}`);
     }
     this.reschedule(c);
+  }
+
+  /**
+   * Schedules the next child in need plan review, at the next whole review interval from the plan's
+   * start, only if the review could change something (need not at the "in need" level): a review of a
+   * child still in need continues the plan, so it needs no event. A level change re-calls this.
+   */
+  private scheduleChildInNeedReview(c: number): void {
+    const ch = this.children;
+    if (ch.service[c] !== SERVICE.childInNeedPlan || ch.level[c] === 2 || ch.caseEvent[c] !== NO_EVENT) return;
+    const interval = this.p.plans.childInNeedReviewMonths * DAYS_PER_MONTH;
+    const now = this.sim.now;
+    const due = ch.planStartDay[c] + Math.max(1, Math.ceil((now - ch.planStartDay[c]) / interval)) * interval;
+    ch.step[c] = CASE_STEP.childInNeedReview;
+    ch.caseEvent[c] = this.sim.at(due, K_CASE_STEP, c);
   }
 
   private startCare(c: number, count: boolean): void {
@@ -755,7 +801,9 @@ class World implements EventHandler {
       // quality drifts back towards its long-run level
       const q = p.quality;
       this.quality[a] += (q.longRun - this.quality[a]) * (1 - Math.exp(-q.driftPerYear / 4));
-      // funded posts drift back towards demand when caseloads are well below target (savings)
+      // funded posts follow demand with a lag (the budget round)
+      const target = this.openCases[a] / p.workforce.caseloadTarget;
+      this.wf.posts[a] = Math.max(1, this.wf.posts[a] + (target - this.wf.posts[a]) * (1 - Math.exp(-p.workforce.establishmentAdjustmentPerYear / 4)));
       for (let f = 0; f < QFIELDS; f++) { last[qb + f] = this.quarter[qb + f]; this.quarter[qb + f] = 0; }
       // former-plan children in the population reach 18
       this.formerPlan[a] *= Math.exp(-p.population.ageingOutPerYear / 4);
@@ -908,6 +956,11 @@ class World implements EventHandler {
         protectionStarts: acc[h + F.cppStarts], careStarts: acc[h + F.careStarts], careEnds: acc[h + F.careEnds],
         agedOut: acc[h + F.agedOut], conservedChildren: conserved, agents: this.children.count, agentSlots: this.children.used,
         meanPermanent: acc[h + F.permDays] / Math.max(1, acc[h + F.days]),
+        agentsPer10kByLevelService: Array.from({ length: LEVEL_COUNT }, (_, l) => Array.from({ length: SERVICE_COUNT }, (_, sv) => {
+          let t = 0, pop = 0;
+          for (let a = 0; a < this.n; a++) { t += this.counts[this.cell(a, l, sv)]; pop += this.population[a]; }
+          return Math.round((t / pop) * 1e5) / 10;
+        })),
         eventsByKind: Object.fromEntries(EVENT_KINDS.map((k, i) => [k, this.eventsByKind[i]])),
       },
     };

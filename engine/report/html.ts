@@ -75,8 +75,11 @@ h1{font-size:1.7em;margin:0.2em 0}h2{font-size:1.35em;margin-top:2em;border-bott
 h3{font-size:1.1em;margin-top:1.6em}
 .meta{color:#333;font-size:0.92em}
 .banner{background:#fff3cd;border:2px solid #b58100;padding:10px 14px;margin:12px 0;font-weight:bold}
-table{border-collapse:collapse;margin:10px 0 18px;font-size:0.88em}
-th,td{border:1px solid #bbb;padding:4px 8px;vertical-align:top;text-align:left}
+table{border-collapse:collapse;margin:10px 0 18px;font-size:0.88em;max-width:100%}
+td code{word-break:break-all}
+#table-scenario th,#table-provenance th{white-space:nowrap;overflow-wrap:normal}
+.wide{overflow-x:auto;max-width:100%}
+th,td{border:1px solid #bbb;padding:4px 8px;vertical-align:top;text-align:left;overflow-wrap:anywhere}
 th{background:#f0f0f0}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 td.better{background:#e3f0fa}td.worse{background:#fbe6d9}td.unclear{color:#444}
 figure{margin:18px 0 30px}figure .chart svg{max-width:100%;height:auto;display:block}
@@ -135,13 +138,18 @@ function comparisonTable(run: RunData, vs: readonly ArmVerdict[]): string {
     });
     return `<tr>${outcomeCell(metric)}${cells.join('')}</tr>`;
   });
-  return `<table id="table-differences"><caption class="meta">Mean paired difference (option − baseline), its 95% confidence interval, and the probability better: the share of paired replicates in which the option did better (ties count half). <span class="key" style="background:#e3f0fa">blue</span> better, <span class="key" style="background:#fbe6d9">orange</span> worse, plain: not clear (the interval includes 0).</caption><thead><tr><th>Outcome</th>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<table id="table-differences"><caption class="meta">Mean paired difference (option − baseline), its 95% confidence interval, and the probability better: the share of paired replicates in which the option did better (ties count half). Differences of percentages are in percentage points. <span class="key" style="background:#e3f0fa">blue</span> better, <span class="key" style="background:#fbe6d9">orange</span> worse, plain: not clear (the interval includes 0).</caption><thead><tr><th>Outcome</th>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
-function list(items: readonly DiffItem[], withP: boolean): string {
-  return items
-    .map((i) => `${e(i.label.toLowerCase())} (${e(i.text)}${withP && i.probBetter !== null ? `; better in ${e(pct(i.probBetter))} of paired replicates` : ''})`)
-    .join('; ');
+function list(items: readonly DiffItem[], kind: 'better' | 'worse' | 'unclear' | 'neither'): string {
+  const li = items.map((i) => {
+    const p =
+      i.probBetter === null ? ''
+      : kind === 'worse' ? `; worse in ${e(pct(1 - i.probBetter))} of paired replicates`
+      : `; better in ${e(pct(i.probBetter))} of paired replicates`;
+    return `<li><strong>${e(i.label)}</strong>: ${e(i.text)}${p}</li>`;
+  });
+  return `<ul>${li.join('')}</ul>`;
 }
 
 /** The plain-language summary as HTML paragraphs. */
@@ -155,11 +163,11 @@ export function summaryHtml(run: RunData, vs: readonly ArmVerdict[]): string {
     const directional = v.better.length + v.worse.length + v.unclear.length;
     const p: string[] = [];
     p.push(`<p><strong>${e(v.name)}</strong> against <strong>${e(base?.name)}</strong>: of ${directional} outcomes with a better direction, it is better on ${v.better.length}, worse on ${v.worse.length}, and the evidence is not clear on ${v.unclear.length}.</p><ul>`);
-    if (v.better.length) p.push(`<li>Better on ${list(v.better, true)}.</li>`);
-    if (v.worse.length) p.push(`<li>Worse on ${list(v.worse, true)}.</li>`);
-    if (v.unclear.length) p.push(`<li>Not clear (the 95% confidence interval of the paired difference includes 0) on ${list(v.unclear, true)}.</li>`);
-    if (v.changed.length) p.push(`<li>Different, with no better direction (a matter of policy), on ${list(v.changed, false)}.</li>`);
-    if (v.unchanged.length) p.push(`<li>No clear difference on ${e(v.unchanged.map((i) => i.label.toLowerCase()).join(', '))}.</li>`);
+    if (v.better.length) p.push(`<li>Better on:${list(v.better, 'better')}</li>`);
+    if (v.worse.length) p.push(`<li>Worse on:${list(v.worse, 'worse')}</li>`);
+    if (v.unclear.length) p.push(`<li>Not clear (the 95% confidence interval of the paired difference includes 0) on:${list(v.unclear, 'unclear')}</li>`);
+    if (v.changed.length) p.push(`<li>Different, where neither direction is better (a matter of policy), on:${list(v.changed, 'neither')}</li>`);
+    if (v.unchanged.length) p.push(`<li>No clear difference, where neither direction is better, on ${e(v.unchanged.map((i) => i.label.toLowerCase()).join(', '))}.</li>`);
     p.push('</ul>');
     parts.push(p.join(''));
   }
@@ -257,8 +265,9 @@ function parameterMeta(): Map<string, ParamMeta> {
 }
 
 function valueText(v: unknown): string {
-  if (typeof v === 'number') return format(v, ',.6~r');
+  if (typeof v === 'number') return String(v);
   if (typeof v === 'string') return v;
+  if (Array.isArray(v) && v.every((x) => typeof x !== 'object' || x === null)) return v.map((x) => (typeof x === 'number' ? valueText(x) : String(x))).join(', ');
   return JSON.stringify(v);
 }
 

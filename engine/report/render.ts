@@ -8,7 +8,8 @@
 import * as vl from 'vega-lite';
 import * as vega from 'vega';
 import { existsSync } from 'node:fs';
-import { Resvg } from '@resvg/resvg-js';
+import { Resvg, renderAsync } from '@resvg/resvg-js';
+import type { ResvgRenderOptions } from '@resvg/resvg-js';
 import type { TopLevelSpec } from 'vega-lite';
 import { textWidthPx } from './text-metrics.ts';
 
@@ -132,9 +133,21 @@ export const DEJAVU_FILES = [
  * system font set.
  */
 export function svgToPng(svg: string, opts: SvgToPngOptions = {}): Buffer {
+  return new Resvg(svg, resvgOptions(opts)).render().asPng();
+}
+
+/**
+ * `svgToPng` off the main thread (resvg's `renderAsync` runs on the libuv thread pool), so PNGs are
+ * drawn while the next chart's SVG is being laid out. Same bytes as `svgToPng`.
+ */
+export async function svgToPngAsync(svg: string, opts: SvgToPngOptions = {}): Promise<Buffer> {
+  return (await renderAsync(svg, resvgOptions(opts))).asPng();
+}
+
+function resvgOptions(opts: SvgToPngOptions): ResvgRenderOptions {
   const fonts = opts.fonts ?? true;
   const direct = DEJAVU_FILES.every((f) => existsSync(f));
-  const resvg = new Resvg(svg, {
+  return {
     fitTo: { mode: 'zoom', value: opts.scale ?? 2 },
     background: 'white',
     font: !fonts
@@ -142,6 +155,5 @@ export function svgToPng(svg: string, opts: SvgToPngOptions = {}): Buffer {
       : direct
         ? { loadSystemFonts: false, fontFiles: [...DEJAVU_FILES], defaultFontFamily: PNG_FONT_FAMILY, sansSerifFamily: PNG_FONT_FAMILY }
         : { loadSystemFonts: true, defaultFontFamily: PNG_FONT_FAMILY, sansSerifFamily: PNG_FONT_FAMILY },
-  });
-  return resvg.render().asPng();
+  };
 }

@@ -6,7 +6,7 @@
 import { OUTCOMES } from '../model/outcomes.ts';
 import type { OutcomeId } from '../model/outcomes.ts';
 import type { RunData } from './read-run.ts';
-import { outcomeDisplay } from './specs/common.ts';
+import { diffUnit, outcomeDisplay } from './specs/common.ts';
 import { format, formatSigned } from './specs/format-number.ts';
 import { reportedOutcomes } from './charts.ts';
 
@@ -40,11 +40,11 @@ export interface ArmVerdict {
   readonly unchanged: readonly DiffItem[];
 }
 
-/** "+26 per 10,000 children per year (95% CI 22 to 30)". */
+/** "+26 per 10,000 children per year (95% CI +22 to +30)". */
 export function diffText(metric: string, diff: number, lo: number, hi: number): string {
   const d = outcomeDisplay(metric);
   const f = (v: number): string => formatSigned(v / d.divisor, d.format);
-  return `${f(diff)} ${d.unit} (95% CI ${f(lo)} to ${f(hi)})`.replace(/\s+\(/, ' (');
+  return `${f(diff)} ${diffUnit(metric)} (95% CI ${f(lo)} to ${f(hi)})`.replace(/\s+\(/, ' (');
 }
 
 /** Classifies every outcome of every non-baseline arm (in arm and outcome order). */

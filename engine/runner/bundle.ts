@@ -5,7 +5,8 @@
  * npm packages stay external and resolve from the project's `node_modules`.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -34,10 +35,20 @@ function sourceKey(root: string): string {
  * Safe when several processes build at once (each writes a temporary file and renames it).
  */
 export async function ensureWorkerBundle(): Promise<string> {
-  const cacheDir = join(PROJECT_ROOT, 'node_modules', '.cache', 'cssim');
-  const out = join(cacheDir, `worker-${sourceKey(PROJECT_ROOT)}.mjs`);
+  const key = sourceKey(PROJECT_ROOT);
+  let cacheDir = join(PROJECT_ROOT, 'node_modules', '.cache', 'cssim');
+  // Next to node_modules, packages stay external; in a temporary folder (read-only install) they are bundled too.
+  let selfContained = false;
+  try {
+    mkdirSync(cacheDir, { recursive: true });
+    accessSync(cacheDir, constants.W_OK);
+  } catch {
+    cacheDir = join(tmpdir(), 'cssim-cache');
+    mkdirSync(cacheDir, { recursive: true });
+    selfContained = true;
+  }
+  const out = join(cacheDir, `worker-${key}${selfContained ? '-full' : ''}.mjs`);
   if (existsSync(out)) return out;
-  mkdirSync(cacheDir, { recursive: true });
   const tmp = `${out}.tmp-${process.pid}-${Date.now()}`;
   try {
     await build({
@@ -47,9 +58,11 @@ export async function ensureWorkerBundle(): Promise<string> {
       format: 'esm',
       platform: 'node',
       target: 'node20',
-      packages: 'external',
       sourcemap: 'inline',
       logLevel: 'silent',
+      ...(selfContained
+        ? { banner: { js: "import { createRequire as __cssimCreateRequire } from 'node:module'; const require = __cssimCreateRequire(import.meta.url);" }, external: ['tsx', 'tsx/*'] }
+        : { packages: 'external' as const }),
     });
     renameSync(tmp, out);
   } finally {
@@ -57,7 +70,7 @@ export async function ensureWorkerBundle(): Promise<string> {
   }
   // Remove stale bundles (best effort).
   for (const name of readdirSync(cacheDir)) {
-    if (/^worker-[0-9a-f]{16}\.mjs$/.test(name) && join(cacheDir, name) !== out) {
+    if (/^worker-[0-9a-f]{16}(-full)?\.mjs$/.test(name) && join(cacheDir, name) !== out) {
       try {
         if (Date.now() - statSync(join(cacheDir, name)).mtimeMs > 3_600_000) rmSync(join(cacheDir, name), { force: true });
       } catch { /* another process removed it */ }

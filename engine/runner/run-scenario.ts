@@ -176,16 +176,21 @@ export async function runScenario(resolved: ResolvedScenario, opts: RunOptions):
 
   if (opts.resume) {
     if (!previous) throw new UserError(`--resume ${opts.out}: no ${MANIFEST_FILE} there, so nothing to resume`);
+    if (previous.seed !== resolved.seed) {
+      throw new UserError(`--resume ${opts.out}: the seed differs (${previous.seed} there, ${resolved.seed} now); resume with the same seed, or start a new run in another --out`);
+    }
     if (previous.scenarioHash !== resolved.hash) {
       throw new UserError(`--resume ${opts.out}: the scenario differs from the one that run used (hash ${previous.scenarioHash.slice(0, 12)} there, ${resolved.hash.slice(0, 12)} now); pass the same scenario file and --set options, or start a new run in another --out`);
     }
-    if (previous.seed !== resolved.seed) {
-      throw new UserError(`--resume ${opts.out}: the seed differs (${previous.seed} there, ${resolved.seed} now)`);
-    }
   } else {
-    // A fresh run: drop any earlier run's batches and tables in this directory.
+    // A fresh run: drop an earlier run's batches, tables and report in this directory.
+    const earlierRun = existsSync(join(dir, MANIFEST_FILE));
     rmSync(join(dir, BATCH_DIR), { recursive: true, force: true });
     for (const t of OUTPUT_TABLES) for (const ext of ['csv', 'parquet']) rmSync(join(dir, `${t}.${ext}`), { force: true });
+    if (earlierRun) {
+      rmSync(join(dir, 'report.html'), { force: true });
+      rmSync(join(dir, 'charts'), { recursive: true, force: true });
+    }
   }
 
   const workers = Math.max(1, opts.workers ?? availableParallelism());

@@ -93,7 +93,11 @@ export function mmcProblems(o: MmcOptions, names: Partial<Record<keyof MmcOption
   return problems;
 }
 
-/** The queue as an event handler: state in fields and a growable ring buffer; nothing allocated per event. */
+/**
+ * The queue as an event handler: state in fields and a growable ring buffer of arrival times; nothing is
+ * allocated per event. One `handle` method with the arrival and departure logic inline, so the hot path
+ * passes no floating-point values through calls.
+ */
 class MmcSystem implements EventHandler {
   busy = 0;
   inSystem = 0;
@@ -110,64 +114,67 @@ class MmcSystem implements EventHandler {
   private ring = new Float64Array(64);
   private head = 0;
   private length = 0;
+  private readonly servers: number;
+  private readonly warmup: number;
+  private readonly lastCustomer: number;
+  private readonly arrivalRate: number;
+  private readonly serviceRate: number;
 
   constructor(
     private readonly sim: Simulation,
-    private readonly o: Required<MmcOptions>,
+    o: Required<MmcOptions>,
     private readonly arrivals: Stream,
     private readonly service: Stream,
-  ) {}
+  ) {
+    this.servers = o.servers;
+    this.warmup = o.warmup;
+    this.lastCustomer = o.customers - 1;
+    this.arrivalRate = o.arrivalRate;
+    this.serviceRate = o.serviceRate;
+  }
 
   handle(kind: number, _arg: number, now: number): void {
     if (this.measuring) {
       this.area += this.inSystem * (now - this.lastT);
       this.lastT = now;
     }
-    if (kind === ARRIVAL) this.arrive(now);
-    else this.depart(now);
-  }
-
-  private arrive(now: number): void {
-    const index = this.arrived++;
-    if (index === this.o.warmup) {
-      this.measuring = true;
-      this.lastT = now;
-      this.windowStart = now;
-    }
-    if (index === this.o.customers - 1) {
-      this.measuring = false;
-      this.windowEnd = now;
-    } else {
-      this.sim.after(exponential(this.arrivals, this.o.arrivalRate), ARRIVAL);
-    }
-    this.inSystem++;
-    if (this.busy < this.o.servers) {
+    let wait = 0;
+    if (kind === ARRIVAL) {
+      const index = this.arrived++;
+      if (index === this.warmup) {
+        this.measuring = true;
+        this.lastT = now;
+        this.windowStart = now;
+      }
+      if (index === this.lastCustomer) {
+        this.measuring = false;
+        this.windowEnd = now;
+      } else {
+        this.sim.after(exponential(this.arrivals, this.arrivalRate), ARRIVAL);
+      }
+      this.inSystem++;
+      if (this.busy === this.servers) {
+        this.enqueue(now);
+        return;
+      }
       this.busy++;
-      this.startService(0, false);
     } else {
-      this.enqueue(now);
-    }
-  }
-
-  private depart(now: number): void {
-    this.inSystem--;
-    if (this.length > 0) {
-      const arrivedAt = this.ring[this.head];
+      this.inSystem--;
+      if (this.length === 0) {
+        this.busy--;
+        return;
+      }
+      wait = now - this.ring[this.head];
       this.head = (this.head + 1) & (this.ring.length - 1);
       this.length--;
-      this.startService(now - arrivedAt, true);
-    } else {
-      this.busy--;
     }
-  }
-
-  private startService(wait: number, didWait: boolean): void {
-    if (this.started++ >= this.o.warmup) {
+    // a customer starts service (arrival to a free server, or the head of the queue after a departure)
+    if (this.started++ >= this.warmup) {
       this.sumWait += wait;
       this.measured++;
-      if (didWait) this.waited++;
+      if (kind === DEPARTURE) this.waited++;
     }
-    this.sim.after(exponential(this.service, this.o.serviceRate), DEPARTURE);
+    this.sim.after(exponential(this.service, this.serviceRate), DEPARTURE);
   }
 
   private enqueue(t: number): void {

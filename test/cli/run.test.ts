@@ -84,7 +84,7 @@ describe('cli/run', () => {
     expect((await cssim(['run', SCENARIO, '-n', '2', '-w', '1', '-o', out, '--no-report', '--quiet'])).code).toBe(0);
     const r = await cssim(['run', SCENARIO, '--resume', out, '--seed', '99', '--no-report']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/--resume .*: the scenario differs/);
+    expect(r.stderr).toMatch(/--resume .*: the seed differs \(12345 there, 99 now\)/);
   });
 
   it('exits 2 with a clear message on bad input', async () => {

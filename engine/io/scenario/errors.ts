@@ -56,9 +56,11 @@ export class ScenarioError extends UserError {
   }
 }
 
-/** Sorts issues by file (in order of first appearance), then line and column; drops exact duplicates. */
+/** Sorts issues by file (in order of first appearance, command-line options last), then line and column; drops exact duplicates. */
 export function sortIssues(issues: readonly ScenarioIssue[]): ScenarioIssue[] {
   const fileOrder = new Map<string, number>();
+  // files in order of first appearance, command-line options (--set, --seed...) after every file
+  for (const i of issues) if (!fileOrder.has(i.file) && !i.file.startsWith('--')) fileOrder.set(i.file, fileOrder.size);
   for (const i of issues) if (!fileOrder.has(i.file)) fileOrder.set(i.file, fileOrder.size);
   const seen = new Set<string>();
   const unique = issues.filter((i) => {
@@ -68,11 +70,16 @@ export function sortIssues(issues: readonly ScenarioIssue[]): ScenarioIssue[] {
     return true;
   });
   return unique
-    .map((issue, index) => ({ issue, index }))
+    .map((issue, index) => ({ issue: withoutUndefined(issue), index }))
     .sort((a, b) =>
       (fileOrder.get(a.issue.file) ?? 0) - (fileOrder.get(b.issue.file) ?? 0) ||
       a.issue.line - b.issue.line ||
       a.issue.column - b.issue.column ||
       a.index - b.index)
     .map((x) => x.issue);
+}
+
+/** A copy of an issue without members that are undefined (so JSON and equality checks stay clean). */
+function withoutUndefined(issue: ScenarioIssue): ScenarioIssue {
+  return Object.fromEntries(Object.entries(issue).filter(([, v]) => v !== undefined)) as unknown as ScenarioIssue;
 }

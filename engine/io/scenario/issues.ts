@@ -31,7 +31,6 @@ function convert(issue: z.core.$ZodIssue, root: LNode, schema: AnySchema): Scena
           column: keyLoc.column,
           path: pathText === '' ? key : `${pathText}.${key}`,
           message: `unknown field "${key}"`,
-          found: key,
           expected: valid.length > 0 ? `one of: ${valid.join(', ')}` : undefined,
           suggestion: suggestKey(key, valid, path, schema),
         };

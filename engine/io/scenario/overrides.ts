@@ -105,7 +105,6 @@ function setAt(node: LNode, segments: readonly string[], value: LNode, schema: A
         if (done.length === 0 && NOT_SETTABLE.has(seg)) return fail({ message: `"${seg}" cannot be set from the command line` });
         return fail({
           message: `unknown field "${seg}"${here === '' ? ' at the top level' : ` in ${here}`}`,
-          found: seg,
           expected: `one of: ${keys.filter((k) => !NOT_SETTABLE.has(k)).join(', ')}`,
           suggestion: maybeSuggest(nearest(seg, keys), done),
         });

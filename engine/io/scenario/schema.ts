@@ -225,11 +225,18 @@ function objectShape(schema: z.ZodType): Record<string, z.ZodType> | undefined {
   return undefined;
 }
 
+/** The parts of a zod definition `boundsOf` reads. */
+interface NumberDef {
+  type: string;
+  innerType?: z.ZodType;
+  checks?: { _zod: { def: { check: string; value?: number } } }[];
+}
+
 /** The numeric bounds zod already enforces on a leaf (looking through defaults and optionals). */
 function boundsOf(schema: z.ZodType): { minimum?: number; maximum?: number } {
   let s: z.ZodType | undefined = schema;
   for (let i = 0; i < 16 && s; i++) {
-    const def = (s as unknown as { _zod: { def: { type: string; innerType?: z.ZodType; checks?: { _zod: { def: { check: string; value?: number } } }[] } } })._zod.def;
+    const def: NumberDef = (s as unknown as { _zod: { def: NumberDef } })._zod.def;
     if (def.type === 'number') {
       const out: { minimum?: number; maximum?: number } = {};
       for (const c of def.checks ?? []) {

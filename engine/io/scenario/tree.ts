@@ -225,7 +225,6 @@ function prescan(text: string, file: string): ScenarioIssue | undefined {
       line++;
       lineStart = i + 1;
       comment = false;
-      if (quote === "'") continue;
       continue;
     }
     if (comment) continue;
@@ -236,9 +235,10 @@ function prescan(text: string, file: string): ScenarioIssue | undefined {
     }
     if (ch === '#' && (i === 0 || /\s/.test(text[i - 1]))) comment = true;
     else if (ch === '"' || ch === "'") {
-      // a quote starts a quoted scalar only at the start of a value; elsewhere it is text (don't)
-      const prev = text.slice(lineStart, i).trimEnd();
-      if (prev === '' || /[:,\[{\-?]$/.test(prev)) quote = ch;
+      // a quote starts a quoted scalar only at the start of a value; elsewhere it is text ("don't")
+      let j = i - 1;
+      while (j >= lineStart && (text[j] === ' ' || text[j] === '\t')) j--;
+      if (j < lineStart || ':,[{-?'.includes(text[j])) quote = ch;
     } else if (ch === '[' || ch === '{') {
       if (++flowDepth > MAX_DEPTH) {
         return { file, line, column: i - lineStart + 1, path: '', message: 'values are nested too deeply', expected: `at most ${MAX_DEPTH} levels of mappings and lists` };

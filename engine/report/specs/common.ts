@@ -73,6 +73,17 @@ export function outcomeDisplay(id: string): OutcomeDisplay {
   return { label: info.label, unit: info.unit, divisor: 1, format: ',.3~r' };
 }
 
+/**
+ * Unit of a difference: percentage points for shares ("% of referrals" → "percentage points"),
+ * grade points for the inspection grade, the outcome's own unit otherwise.
+ */
+export function diffUnit(metric: string): string {
+  const d = outcomeDisplay(metric);
+  if (d.unit.startsWith('%')) return 'percentage points';
+  if (metric === 'inspection_grade') return 'grade points';
+  return d.unit;
+}
+
 /** "Label (unit)", for axis titles. */
 export function axisTitle(id: string): string {
   const d = outcomeDisplay(id);

@@ -5,7 +5,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { OUTCOMES } from '../../model/outcomes.ts';
 import type { OutcomeId } from '../../model/outcomes.ts';
-import { armScales, outcomeDisplay, withFooter } from './common.ts';
+import { armScales, diffUnit, outcomeDisplay, withFooter } from './common.ts';
 import type { ArmStyle, Provenance } from './common.ts';
 
 /** One paired difference (arm − baseline) of one outcome, in the outcome's own unit. */
@@ -69,7 +69,7 @@ export function forestPlotSpec(input: ForestInput): TopLevelSpec {
           mark: { type: 'rule', strokeWidth: 2 },
           encoding: {
             y,
-            x: { field: 'lo', type: 'quantitative', title: `Difference (${d.unit || 'units'})`, scale: { zero: true, nice: true }, axis: { tickCount: 4 } },
+            x: { field: 'lo', type: 'quantitative', title: `Difference (${diffUnit(metric)})`, scale: { zero: true, nice: true }, axis: { tickCount: 4 } },
             x2: { field: 'hi' },
             stroke: scales.quiet,
           },

@@ -60,7 +60,7 @@ export function inspectionSpec(input: InspectionInput): TopLevelSpec {
       data: { values },
       width: 330,
       height: 150,
-      mark: { type: 'area', stroke: 'white', strokeWidth: 0.5 },
+      mark: { type: 'area', stroke: 'white', strokeWidth: 0.5, interpolate: 'step-after' },
       encoding: {
         x: { field: 'date', type: 'temporal', title: 'Month', scale: { type: 'utc' }, axis: { format: '%b %Y', labelAngle: 0, tickCount: 5 } },
         y: { field: 'pct', type: 'quantitative', stack: 'zero', title: 'Share of replicates (%)', scale: { domain: [0, 100] } },

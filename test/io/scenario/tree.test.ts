@@ -12,7 +12,7 @@ describe('io/scenario/tree', () => {
     it('records the line and column of every value and key', () => {
       const { root } = parseYamlText('a:\n  b: [1, 22]\n', 'f.yaml');
       expect(nodeAt(root, ['a', 'b', 1])!.loc).toEqual({ file: 'f.yaml', line: 2, column: 10 });
-      expect(root!.kind === 'map' && root.entries.get('a')!.keyLoc).toEqual({ file: 'f.yaml', line: 1, column: 1 });
+      expect(root?.kind === 'map' && root.entries.get('a')!.keyLoc).toEqual({ file: 'f.yaml', line: 1, column: 1 });
     });
 
     it('does not treat << as a merge key', () => {

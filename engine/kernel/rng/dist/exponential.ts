@@ -1,5 +1,10 @@
 import type { Stream } from '../stream.ts';
 
+/** Throws for an invalid rate (kept out of `exponential` so that it stays small enough to inline). */
+function badRate(rate: number): never {
+  throw new RangeError(`exponential: rate must be > 0, got ${rate}`);
+}
+
 /**
  * An exponential waiting time with the given rate (mean `1 / rate`), by inversion.
  *
@@ -9,6 +14,6 @@ import type { Stream } from '../stream.ts';
  * @param rate events per unit of time, > 0 (e.g. per day)
  */
 export function exponential(s: Stream, rate: number): number {
-  if (!(rate > 0)) throw new RangeError(`exponential: rate must be > 0, got ${rate}`);
-  return -Math.log1p(-s.next()) / rate;
+  if (!(rate > 0)) badRate(rate);
+  return -Math.log(1 - s.next()) / rate; // 1 - u is exact for a 32-bit u, and in (0, 1]
 }

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { OUTCOME, assessmentOutcome, inverseNormal, lognormalFromUniform, meanAssessmentWorkingDays, missChance, protectionReview } from '../../engine/model/pathways.ts';
+import type { AssessmentContext, AssessmentResult } from '../../engine/model/pathways.ts';
+import { ParametersSchema } from '../../engine/model/parameters.ts';
+
+const p = ParametersSchema.parse({});
+const ctx = (o: Partial<AssessmentContext> = {}): AssessmentContext => ({ workload: 1, productivity: 1, quality: 0.6, infoSharing: 0.3, singleAssessment: 0, ...o });
+
+describe('model/pathways', () => {
+  it('inverts the normal CDF at known quantiles', () => {
+    expect(inverseNormal(0.5)).toBeCloseTo(0, 8);
+    expect(inverseNormal(0.975)).toBeCloseTo(1.959964, 5);
+    expect(inverseNormal(0.001)).toBeCloseTo(-3.090232, 5);
+  });
+
+  it('gives lognormal durations with the requested mean (midpoint rule over 100,000 quantiles)', () => {
+    const n = 100_000;
+    let s = 0;
+    for (let i = 0; i < n; i++) s += lognormalFromUniform((i + 0.5) / n, 30, 0.55);
+    expect(s / n).toBeCloseTo(30, 0);
+  });
+
+  it('lengthens assessments with workload and shortens them with productivity and a single assessment', () => {
+    const base = meanAssessmentWorkingDays(ctx(), p);
+    expect(meanAssessmentWorkingDays(ctx({ workload: 1.3 }), p)).toBeGreaterThan(base);
+    expect(meanAssessmentWorkingDays(ctx({ productivity: 0.7 }), p)).toBeGreaterThan(base);
+    expect(meanAssessmentWorkingDays(ctx({ singleAssessment: 1 }), p)).toBeLessThan(base);
+  });
+
+  it('misses more need under higher workload and less with information sharing', () => {
+    expect(missChance(2, ctx({ workload: 1.4 }), p)).toBeGreaterThan(missChance(2, ctx(), p));
+    expect(missChance(2, ctx({ infoSharing: 0.9 }), p)).toBeLessThan(missChance(2, ctx(), p));
+    expect(missChance(1, ctx(), p)).toBe(0);
+  });
+
+  it('never opens a plan for a child with no need', () => {
+    const r: AssessmentResult = { outcome: -1, s47: -1 };
+    for (const u of [0.01, 0.5, 0.99]) {
+      assessmentOutcome(0, ctx(), p, u, u, u, r);
+      expect(r.outcome).toBe(OUTCOME.close);
+      expect(r.s47).toBe(0);
+    }
+  });
+
+  it('protects a child found at risk through a section 47 enquiry when need is not missed', () => {
+    const r: AssessmentResult = { outcome: -1, s47: -1 };
+    assessmentOutcome(3, ctx(), p, 0.99, 0.01, 0.5, r);
+    expect(r.s47).toBe(1);
+    expect([OUTCOME.protectionPlan, OUTCOME.lookedAfter, OUTCOME.childInNeedPlan]).toContain(r.outcome);
+  });
+
+  it('ends a protection plan when the child is no longer at risk', () => {
+    const r: AssessmentResult = { outcome: -1, s47: -1 };
+    protectionReview(2, p, 0.5, r);
+    expect(r.outcome).toBe(OUTCOME.childInNeedPlan);
+    protectionReview(3, p, 0.999, r);
+    expect(r.outcome).toBe(OUTCOME.continue);
+  });
+});
