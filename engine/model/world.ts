@@ -676,7 +676,7 @@ class World implements EventHandler {
    */
   private scheduleChildInNeedReview(c: number): void {
     const ch = this.children;
-    if (ch.service[c] !== SERVICE.childInNeedPlan || ch.level[c] === 2 || ch.caseEvent[c] !== NO_EVENT) return;
+    if (ch.service[c] !== SERVICE.childInNeedPlan || ch.caseEvent[c] !== NO_EVENT) return;
     const interval = this.p.plans.childInNeedReviewMonths * DAYS_PER_MONTH;
     const now = this.sim.now;
     const due = ch.planStartDay[c] + Math.max(1, Math.ceil((now - ch.planStartDay[c]) / interval)) * interval;

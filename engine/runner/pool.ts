@@ -7,7 +7,7 @@ import { Piscina } from 'piscina';
 import type { ResolvedScenario } from '../io/scenario/schema.ts';
 import type { Job } from './plan.ts';
 import { ensureWorkerBundle } from './bundle.ts';
-import type { WorkerInit, WorkerTask } from './worker.ts';
+import type { WorkerTask } from './worker.ts';
 
 /** Something that runs batch jobs: a local thread pool now, a distributed queue later. */
 export interface BatchBackend {
@@ -20,19 +20,17 @@ export interface BatchBackend {
 }
 
 /**
- * A piscina pool of `workers` threads running the bundled worker entry. The scenario is sent to each
- * thread once (workerData).
+ * A piscina pool of `workers` threads running the bundled worker entry.
  *
  * @param replicateModule test-only: a module whose `runReplicate` replaces the model's.
  */
 export async function createLocalBackend(resolved: ResolvedScenario, workers: number, replicateModule?: string): Promise<BatchBackend> {
   const filename = await ensureWorkerBundle();
-  const init: WorkerInit = { resolved, replicateModule };
-  const pool = new Piscina({ filename, minThreads: workers, maxThreads: workers, idleTimeout: 60_000, workerData: init, maxQueue: 'auto' });
+  const pool = new Piscina({ filename, minThreads: workers, maxThreads: workers, idleTimeout: 60_000 });
   return {
     concurrency: workers,
     async run(job: Job, attempt: number): Promise<Uint8Array> {
-      const task: WorkerTask = { hash: job.hash, arm: job.arm, from: job.from, to: job.to, attempt };
+      const task: WorkerTask = { resolved, replicateModule, hash: job.hash, arm: job.arm, from: job.from, to: job.to, attempt };
       const out = (await pool.run(task)) as Uint8Array;
       return out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBufferLike);
     },

@@ -1,9 +1,9 @@
 /**
  * The worker-thread entry (piscina task): runs replicates [from, to) of one arm and returns them
- * packed as a batch file. Bundled with esbuild by `bundle.ts`; the scenario arrives once per worker
- * through piscina's `workerData`.
+ * packed as a batch file. Bundled with esbuild by `bundle.ts`. The scenario travels with every task
+ * (a structured clone of a few kB: negligible next to a batch of replicates), so the worker keeps
+ * no state but a cache of the replicate function.
  */
-import { workerData } from 'piscina';
 import { performance } from 'node:perf_hooks';
 import { runReplicate as modelReplicate } from '../replicate.ts';
 import type { ReplicateResult } from '../replicate.ts';
@@ -12,15 +12,11 @@ import { OUTCOME_IDS, SERIES_IDS } from '../model/outcomes.ts';
 import { encodeBatch, packReplicate, recordLength } from './batch-file.ts';
 import { faultFor, parseFaults } from './fault.ts';
 
-/** What the pool passes to each worker once. */
-export interface WorkerInit {
+/** One task: replicates [from, to) of `arm`; `attempt` is 0, then 1 on the retry. */
+export interface WorkerTask {
   readonly resolved: ResolvedScenario;
   /** Test-only: path of a module exporting `runReplicate` to use instead of the model's. */
   readonly replicateModule?: string;
-}
-
-/** One task: replicates [from, to) of `arm`; `attempt` is 0, then 1 on the retry. */
-export interface WorkerTask {
   readonly hash: string;
   readonly arm: string;
   readonly from: number;
@@ -30,27 +26,25 @@ export interface WorkerTask {
 
 type ReplicateFn = (resolved: ResolvedScenario, armId: string, replicate: number) => ReplicateResult;
 
-const init = workerData as WorkerInit;
 const faults = parseFaults(process.env.CSSIM_FAULT_REPLICATE);
-let replicateFn: ReplicateFn | undefined;
+const replicateFns = new Map<string, ReplicateFn>();
 
-async function loadReplicate(): Promise<ReplicateFn> {
-  if (replicateFn) return replicateFn;
-  if (init.replicateModule) {
+async function loadReplicate(modulePath: string | undefined): Promise<ReplicateFn> {
+  if (!modulePath) return modelReplicate;
+  let fn = replicateFns.get(modulePath);
+  if (!fn) {
     const { tsImport } = await import('tsx/esm/api');
-    const mod = (await tsImport(init.replicateModule, import.meta.url)) as { runReplicate: ReplicateFn };
-    replicateFn = mod.runReplicate;
-  } else {
-    replicateFn = modelReplicate;
+    fn = ((await tsImport(modulePath, import.meta.url)) as { runReplicate: ReplicateFn }).runReplicate;
+    replicateFns.set(modulePath, fn);
   }
-  return replicateFn;
+  return fn;
 }
 
 /** Runs one batch; throws `arm A replicate R: ...` when a replicate fails. */
 export default async function runBatch(task: WorkerTask): Promise<Uint8Array> {
-  const resolved = init.resolved;
-  if (task.hash !== resolved.hash) throw new Error(`worker: task for scenario ${task.hash} but worker holds ${resolved.hash}`);
-  const run = await loadReplicate();
+  const resolved = task.resolved;
+  if (task.hash !== resolved.hash) throw new Error(`worker: task for scenario ${task.hash} carries scenario ${resolved.hash}`);
+  const run = await loadReplicate(task.replicateModule);
   const months = resolved.horizonYears * 12;
   const len = recordLength(months);
   const count = task.to - task.from;

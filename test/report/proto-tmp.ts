@@ -1,6 +1,10 @@
-import { makeRunDir, fixtureCalibrationTargets } from './fixtures/make-run.ts';
-import { renderReport } from '../../engine/report/render-report.ts';
-const dir = makeRunDir('/tmp/p-helper/run1');
-const t = performance.now();
-const f = await renderReport(dir, { calibrationTargets: fixtureCalibrationTargets() });
-console.log(f.html, f.charts.length, performance.now() - t);
+import { writeFileSync } from 'node:fs';
+import { readRun } from '../../engine/report/read-run.ts';
+import { buildCharts } from '../../engine/report/charts.ts';
+import { renderSvg, svgToPng } from '../../engine/report/render.ts';
+const run = await readRun(process.argv[2]);
+for (const c of buildCharts(run, [])) {
+  if (!process.argv.slice(3).includes(c.id)) continue;
+  const svg = await renderSvg(c.spec, { idPrefix: c.id });
+  writeFileSync(`/tmp/p-helper/out/${c.id}.png`, svgToPng(svg, { scale: 1.5 }));
+}

@@ -38,18 +38,26 @@ export function formatIssue(issue: ScenarioIssue): string {
   return `${where} ${what}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`;
 }
 
+/** Most issues a `ScenarioError` lists; the rest are counted in a final issue. */
+export const MAX_ISSUES = 200;
+
 /**
  * A scenario that cannot be used, with every problem found (never just the first).
  *
  * A `UserError` (exit code 2): the CLI prints the message without a stack trace. The message has one
- * line per issue, in `formatIssue` form, sorted by file, line and column.
+ * line per issue, in `formatIssue` form, sorted by file, line and column. Beyond `MAX_ISSUES` the
+ * rest are summarised in one last issue (line 0).
  */
 export class ScenarioError extends UserError {
   /** Every problem found; at least one. */
   readonly issues: readonly ScenarioIssue[];
 
   constructor(issues: readonly ScenarioIssue[]) {
-    const sorted = sortIssues(issues);
+    let sorted = sortIssues(issues);
+    if (sorted.length > MAX_ISSUES) {
+      const more = sorted.length - MAX_ISSUES;
+      sorted = [...sorted.slice(0, MAX_ISSUES), { file: sorted[MAX_ISSUES].file, line: 0, column: 0, path: '', message: `... and ${more} more problem${more === 1 ? '' : 's'} (fix those above first)` }];
+    }
     super(sorted.map(formatIssue).join('\n'), EXIT.badInput);
     this.name = 'ScenarioError';
     this.issues = Object.freeze(sorted);

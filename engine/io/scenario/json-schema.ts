@@ -3,23 +3,35 @@
  *
  * Generated from the zod schema (the one source of truth), describing what a file may contain
  * before defaults are applied. A file with `extends` only needs the fields it changes, so the
- * top-level `required` list applies only to files without `extends`.
+ * top-level `required` list, and the required fields of arms and authorities other than `id`, apply
+ * only to files without `extends`.
  */
 import { z } from 'zod';
 import { ScenarioSchema } from './schema.ts';
 
-/** The JSON Schema (draft 2020-12) of a scenario file, as a plain object. */
+/** The JSON Schema (draft-07, the version editors support best) of a scenario file, as a plain object. */
 export function scenarioJsonSchema(): object {
-  const generated = z.toJSONSchema(ScenarioSchema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  const generated = z.toJSONSchema(ScenarioSchema, { target: 'draft-07', io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
   annotateUnits(generated);
+  dropNonFinite(generated);
   const { $schema, required, ...rest } = generated;
+  // items of id-keyed lists merge by id under `extends`, so a child file may give only `id` and the
+  // fields it changes: their other required fields apply only to files without `extends`
+  const properties = rest.properties as Record<string, { items?: { required?: string[] } }>;
+  const itemRules: Record<string, unknown> = {};
+  for (const list of ['arms', 'authorities']) {
+    const items = properties[list]?.items;
+    if (items?.required && items.required.includes('id')) {
+      itemRules[list] = { items: { required: items.required } };
+      items.required = ['id'];
+    }
+  }
   return {
     $schema,
     title: 'cssim scenario',
     ...rest,
-    ...(Array.isArray(required) && required.length > 0
-      ? { if: { not: { required: ['extends'] } }, then: { required } }
-      : {}),
+    if: { not: { required: ['extends'] } },
+    then: { ...(Array.isArray(required) && required.length > 0 ? { required } : {}), properties: itemRules },
   };
 }
 
@@ -40,4 +52,25 @@ function annotateUnits(node: unknown): void {
     o.description = `${o.description} Unit: ${o.unit}.${range}${source}`;
   }
   for (const v of Object.values(o)) annotateUnits(v);
+}
+
+/** JSON Schema keywords whose value must be a number. */
+const BOUND_KEYWORDS: ReadonlySet<string> = new Set(['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf']);
+
+/**
+ * Removes bounds that JSON cannot hold: zod turns `.max(Infinity)` into `"maximum": null` (or
+ * Infinity), which makes the schema invalid for editors and validators. No bound is no limit.
+ */
+function dropNonFinite(node: unknown): void {
+  if (node === null || typeof node !== 'object') return;
+  if (Array.isArray(node)) {
+    for (const n of node) dropNonFinite(n);
+    return;
+  }
+  const o = node as Record<string, unknown>;
+  for (const [k, v] of Object.entries(o)) {
+    const badBound = BOUND_KEYWORDS.has(k) && (v === null || (typeof v === 'number' && !Number.isFinite(v)));
+    if (badBound || (typeof v === 'number' && !Number.isFinite(v))) delete o[k];
+    else dropNonFinite(v);
+  }
 }

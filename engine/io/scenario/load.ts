@@ -144,7 +144,7 @@ async function readText(path: string): Promise<string | ScenarioIssue> {
     return { file: path, line: 0, column: 0, path: '', message };
   }
   if (bytes.length > MAX_FILE_BYTES) {
-    return { file: path, line: 0, column: 0, path: '', message: `file is too large (${bytes.length} bytes)`, expected: `at most ${MAX_FILE_BYTES} bytes (1 MiB)` };
+    return { file: path, line: 0, column: 0, path: '', message: `file is too large (${bytes.length} bytes)`, expected: `at most ${MAX_FILE_BYTES} bytes (256 KiB)` };
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);

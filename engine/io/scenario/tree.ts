@@ -2,7 +2,8 @@
  * Safe YAML parsing into a located tree: every value remembers the file, line and column it came
  * from, so problems found after merging and validation can be reported where the user wrote them.
  *
- * Safety: YAML 1.2 core schema (dates stay strings, no merge keys), any explicit tag rejected, aliases
+ * Safety: YAML 1.2 core schema (dates stay strings, no merge keys), duplicate keys and any explicit tag
+ * rejected, aliases
  * expanded up to a node budget (billion-laughs), size, indentation and nesting limits checked before
  * the parser sees the text, and `__proto__`/`constructor`/`prototype` keys rejected.
  */
@@ -31,8 +32,11 @@ export type LNode =
   | { readonly kind: 'seq'; readonly loc: Loc; readonly items: LNode[] }
   | { readonly kind: 'scalar'; readonly loc: Loc; readonly value: ScalarValue };
 
-/** Largest scenario file accepted, in bytes (1 MiB). */
-export const MAX_FILE_BYTES = 1024 * 1024;
+/**
+ * Largest scenario file accepted, in bytes (256 KiB; real scenarios are a few KiB). Bounds the
+ * parser's time on hostile input to about a second.
+ */
+export const MAX_FILE_BYTES = 256 * 1024;
 /** Deepest nesting of mappings and lists accepted. */
 export const MAX_DEPTH = 32;
 /** Most nodes a file may expand to, aliases included (billion-laughs guard). */
@@ -57,7 +61,7 @@ export function parseYamlText(text: string, file: string): ParsedText {
   const issues: ScenarioIssue[] = [];
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > MAX_FILE_BYTES) {
-    issues.push({ file, line: 0, column: 0, path: '', message: `file is too large (${bytes} bytes)`, expected: `at most ${MAX_FILE_BYTES} bytes (1 MiB)` });
+    issues.push({ file, line: 0, column: 0, path: '', message: `file is too large (${bytes} bytes)`, expected: `at most ${MAX_FILE_BYTES} bytes (256 KiB)` });
     return { root: undefined, issues };
   }
   const pre = prescan(text, file);
@@ -66,7 +70,8 @@ export function parseYamlText(text: string, file: string): ParsedText {
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { schema: 'core', customTags: [], merge: false, uniqueKeys: true, prettyErrors: false, strict: true, lineCounter });
+        // duplicate keys are found below in linear time (the parser's own check is quadratic)
+    doc = parseDocument(text, { schema: 'core', customTags: [], merge: false, uniqueKeys: false, prettyErrors: false, strict: true, lineCounter });
   } catch (err) {
     // the parser guards its own resources; this is a last resort so no input can crash the loader
     issues.push({ file, line: 1, column: 1, path: '', message: `cannot parse YAML: ${(err as Error).message}` });
@@ -77,7 +82,7 @@ export function parseYamlText(text: string, file: string): ParsedText {
     return { file, line: Math.max(1, line), column: Math.max(1, col) };
   };
   if (doc.errors.length > 0) {
-    for (const e of doc.errors) {
+    for (const e of doc.errors.slice(0, 20)) {
       const loc = at(e.pos[0]);
       issues.push({ ...loc, path: '', message: `YAML syntax error: ${yamlMessage(e.code, e.message)}` });
     }
@@ -160,6 +165,10 @@ export function parseYamlText(text: string, file: string): ParsedText {
         }
         const key = String(raw);
         const keyPath = pathText === '' ? key : `${pathText}.${key}`;
+        if (entries.has(key)) {
+          issues.push({ ...keyLoc, path: keyPath, message: `duplicate key "${key}" (each key may appear once in a mapping)` });
+          continue;
+        }
         if (FORBIDDEN_KEYS.has(key)) {
           issues.push({ ...keyLoc, path: keyPath, message: `the key "${key}" is not allowed (it could alter object prototypes)` });
           continue;

@@ -48,7 +48,7 @@ export function distributionSpec(input: DistributionInput): TopLevelSpec {
     const lo = Math.min(...values.map((v) => v.p05).filter(Number.isFinite));
     const hi = Math.max(...values.map((v) => v.p95).filter(Number.isFinite));
     const domain = Number.isFinite(lo) && Number.isFinite(hi) ? { domain: lo === hi ? [lo - 1, hi + 1] : [lo, hi] } : {};
-    const x = { field: 'p05', type: 'quantitative', title: d.unit || d.label, scale: { zero: false, nice: true, ...domain }, axis: { tickCount: 4 } };
+    const x = { field: 'p05', type: 'quantitative', title: d.unit || d.label, scale: { zero: false, nice: true, padding: 6, ...domain }, axis: { tickCount: 4, labelOverlap: true } };
     return {
       title: { text: d.label, fontSize: 12, anchor: 'start' },
       data: { values },

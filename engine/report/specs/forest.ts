@@ -69,7 +69,7 @@ export function forestPlotSpec(input: ForestInput): TopLevelSpec {
           mark: { type: 'rule', strokeWidth: 2 },
           encoding: {
             y,
-            x: { field: 'lo', type: 'quantitative', title: `Difference (${diffUnit(metric)})`, scale: { zero: true, nice: true }, axis: { tickCount: 4 } },
+            x: { field: 'lo', type: 'quantitative', title: `Difference (${diffUnit(metric)})`, scale: { zero: true, nice: true, padding: 10 }, axis: { tickCount: 4, labelOverlap: true } },
             x2: { field: 'hi' },
             stroke: scales.quiet,
           },

@@ -60,10 +60,12 @@ export function trajectorySpec(input: TrajectoryInput): TopLevelSpec {
       p95: p.p95 / d.divisor,
     }));
   const scales = armScales(input.arms, { symbolType: 'stroke' });
+  // overlapping bands turn to mud: fainter the more arms there are
+  const bandOpacity = input.arms.length <= 3 ? 0.14 : 0.42 / input.arms.length;
   const x = { field: 'date', type: 'temporal', title: 'Month', scale: { type: 'utc' }, axis: { format: '%b %Y', labelAngle: 0 } };
   const layers: Record<string, unknown>[] = [
     {
-      mark: { type: 'area', opacity: 0.14 },
+      mark: { type: 'area', opacity: bandOpacity },
       encoding: {
         x,
         y: { field: 'p05', type: 'quantitative', title: axisTitle(input.outcome), scale: { zero: false } },
@@ -74,7 +76,7 @@ export function trajectorySpec(input: TrajectoryInput): TopLevelSpec {
   ];
   if (quartiles) {
     layers.push({
-      mark: { type: 'area', opacity: 0.22 },
+      mark: { type: 'area', opacity: bandOpacity * 1.6 },
       encoding: { x, y: { field: 'p25', type: 'quantitative' }, y2: { field: 'p75' }, fill: scales.quiet },
     });
   }

@@ -7,8 +7,8 @@ describe('io/scenario/json-schema', () => {
   describe('scenarioJsonSchema()', () => {
     const schema = scenarioJsonSchema() as Record<string, any>;
 
-    it('is a draft 2020-12 schema that forbids unknown top-level keys', () => {
-      expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    it('is a draft-07 schema (the version editors support best) that forbids unknown top-level keys', () => {
+      expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
       expect(schema.additionalProperties).toBe(false);
       expect(Object.keys(schema.properties)).toContain('arms');
     });
@@ -17,6 +17,18 @@ describe('io/scenario/json-schema', () => {
       expect(schema.required).toBeUndefined();
       expect(schema.if).toEqual({ not: { required: ['extends'] } });
       expect(schema.then.required).toEqual(expect.arrayContaining(['name', 'seed', 'authorities', 'arms', 'baseline']));
+    });
+
+    it('survives JSON: no bound is infinite or null', () => {
+      const text = JSON.stringify(schema);
+      expect(text).not.toMatch(/"(minimum|maximum|exclusiveMinimum|exclusiveMaximum)":null/);
+      expect(JSON.parse(text)).toEqual(schema);
+    });
+
+    it('requires only the id of arms and authorities in files with extends (they merge by id)', () => {
+      expect(schema.properties.arms.items.required).toEqual(['id']);
+      expect(schema.then.properties.arms.items.required).toEqual(expect.arrayContaining(['id', 'name', 'structure']));
+      expect(schema.then.properties.authorities.items.required).toEqual(expect.arrayContaining(['id', 'name', 'childPopulation']));
     });
 
     it('lists the structures as an enum and shows parameter units in descriptions', () => {
