@@ -62,7 +62,7 @@ export function registerRun(program: Command): void {
     .argument('<scenario>', 'scenario file (YAML)')
     .option('-n, --replicates <n>', 'replicates per arm (default: the scenario\'s replicates; with --precision, the first round)', positiveInt('--replicates'))
     .option('-w, --workers <n>', 'worker threads (default: available cores)', positiveInt('--workers'))
-    .option('--batch-size <n>', 'replicates per task sent to a worker (default: up to 25; never changes results)', positiveInt('--batch-size'))
+    .option('--batch-size <n>', 'replicates per task sent to a worker (default: up to 10; never changes results)', positiveInt('--batch-size'))
     .option('--seed <n>', 'root seed (default: the scenario\'s seed)', nonNegativeInt)
     .option('-o, --out <dir>', 'run directory (default: out/<scenario file name>)');
   addSetOption(cmd);

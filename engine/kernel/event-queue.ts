@@ -99,7 +99,8 @@ export class EventQueue {
    * @param kind int32 chosen by the caller
    * @param arg int32 payload (default 0)
    * @param priority lower fires first at equal time (default 0)
-   * @returns a handle for `cancel` (a non-negative safe integer, unique among pending events)
+   * @returns a handle for `cancel`: a non-negative safe integer, unique among pending events; it can
+   *   exceed int32, so keep handles in a number or a Float64Array, not an Int32Array
    */
   push(time: number, kind: number, arg = 0, priority = 0): number {
     if (time !== time || priority !== priority) nanArgument(time);

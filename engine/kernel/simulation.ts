@@ -67,7 +67,7 @@ export class Simulation {
    * @param kind an integer in [0, KIND_LIMIT)
    * @param arg an int32 payload (e.g. an agent index), default 0
    * @param priority lower fires first at equal time, default 0
-   * @returns a handle for `cancel`
+   * @returns a handle for `cancel` (a safe integer that can exceed int32: store it in a Float64Array)
    */
   at(time: Day, kind: number, arg = 0, priority = 0): number {
     if (!(time >= this.now) || !(kind >= 0 && kind < KIND_LIMIT && (kind | 0) === kind)) badEvent('at', time, this.now, kind);

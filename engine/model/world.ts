@@ -6,12 +6,12 @@
  * knows structures only as indices into `input.structures` (their `Mechanisms` and disruption), never
  * by name.
  */
-import { Calendar, Simulation, deriveStream, exponential } from '../kernel/index.ts';
+import { Calendar, Simulation, exponential } from '../kernel/index.ts';
 import type { EventHandler, Stream } from '../kernel/index.ts';
 import type { Authority } from './authority.ts';
 import { ACTION, boardQuarter, spotChance } from './boards.ts';
 import type { Kpis } from './boards.ts';
-import { CHILD_CHANNELS, ChildStream } from './child-streams.ts';
+import { CHILD_CHANNELS, ChildStream, childHash } from './child-streams.ts';
 import { CASE_STEP, ChildStore, LEVEL_COUNT, NO_EVENT, SERVICE, SERVICE_COUNT, isHelp } from './children.ts';
 import { falseReferralPerChildDay, referralPerDay } from './agencies.ts';
 import { SCREENING, screenReferral } from './front-door.ts';
@@ -25,7 +25,7 @@ import type { OutcomeId, SeriesId } from './outcomes.ts';
 import type { Parameters } from './parameters.ts';
 import { OUTCOME, assessmentOutcome, childInNeedReview, inverseNormal, lognormalFromUniform, meanAssessmentWorkingDays, protectionReview } from './pathways.ts';
 import type { AssessmentContext, AssessmentResult } from './pathways.ts';
-import { authorityPurpose } from './purposes.ts';
+import { modelStream } from './purposes.ts';
 import { Workforce, updatePools, workforceWeek } from './workforce.ts';
 
 /** One structure as the model sees it: its mechanisms and the disruption of a change into it. */
@@ -106,9 +106,19 @@ export const EVENT_KINDS = [
   'child-need', 'child-referral', 'case-step', 'inspection', 'intervention-check', 'scheduled-change', 'sweep',
 ] as const;
 
-const K_DAY = 0, K_WEEK = 1, K_QUARTER = 2, K_MONTH_END = 3, K_YEAR_END = 4, K_HORIZON_START = 5, K_ARRIVAL = 6,
-  K_FALSE_REFERRAL = 7, K_CHILD_NEED = 8, K_CHILD_REFERRAL = 9, K_CASE_STEP = 10, K_INSPECTION = 11,
-  K_INTERVENTION_CHECK = 12, K_SCHEDULED_CHANGE = 13, K_SWEEP = 14;
+/** One event kind. */
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+/** The kernel's integer code of an event kind (its index in EVENT_KINDS). */
+function kindCode(kind: EventKind): number {
+  return EVENT_KINDS.indexOf(kind);
+}
+
+const K_DAY = kindCode('day'), K_WEEK = kindCode('week'), K_QUARTER = kindCode('quarter'), K_MONTH_END = kindCode('month-end'),
+  K_YEAR_END = kindCode('year-end'), K_HORIZON_START = kindCode('horizon-start'), K_ARRIVAL = kindCode('need-arrival'),
+  K_FALSE_REFERRAL = kindCode('false-referral'), K_CHILD_NEED = kindCode('child-need'), K_CHILD_REFERRAL = kindCode('child-referral'),
+  K_CASE_STEP = kindCode('case-step'), K_INSPECTION = kindCode('inspection'), K_INTERVENTION_CHECK = kindCode('intervention-check'),
+  K_SCHEDULED_CHANGE = kindCode('scheduled-change'), K_SWEEP = kindCode('sweep');
 
 /** Accumulator fields (one block per period: month, year, horizon). */
 const F = {
@@ -127,6 +137,7 @@ const QFIELDS = 8;
 const DAYS_PER_MONTH = DAYS_PER_YEAR / 12;
 const AGE_OUT_DAYS = 18 * DAYS_PER_YEAR;
 const YEAR_DAYS = 365;
+const TWO_POW_MINUS_32 = 2.3283064365386963e-10;
 
 class World implements EventHandler {
   readonly sim: Simulation;
@@ -178,6 +189,8 @@ class World implements EventHandler {
   readonly kpi: Kpis = { workload: 1, timeliness: 0.83, rereferral: 0.2, vacancy: 0.16 };
   readonly scratch = new Float64Array(OUTCOME_IDS.length);
   readonly eventsByKind = new Float64Array(EVENT_KINDS.length);
+  /** Referral hazard per day by authority, level, service (early help or not) and recently known: 16 per authority. */
+  readonly referralTable: Float64Array;
 
   constructor(readonly input: WorldInput) {
     const p = input.params;
@@ -211,14 +224,15 @@ class World implements EventHandler {
     this.leaderShift = new Float64Array(n);
     this.grade = new Int32Array(n);
     this.openCases = new Float64Array(n);
+    this.referralTable = new Float64Array(n * 16);
     this.quarter = new Float64Array(n * QFIELDS);
     this.lastQuarter = new Float64Array(n * QFIELDS);
     this.arrivals = [];
     this.falseReferrals = [];
     const { rootSeed, replicate } = input;
-    this.workforceStream = deriveStream(rootSeed, replicate, 'workforce');
-    this.boardStream = deriveStream(rootSeed, replicate, 'boards');
-    this.inspectionStream = deriveStream(rootSeed, replicate, 'inspection');
+    this.workforceStream = modelStream(rootSeed, replicate, 'workforce');
+    this.boardStream = modelStream(rootSeed, replicate, 'boards');
+    this.inspectionStream = modelStream(rootSeed, replicate, 'inspection');
     this.monthly = {} as Record<SeriesId, Float64Array>;
     for (const id of SERIES_IDS) this.monthly[id] = new Float64Array(this.months);
     this.yearly = {} as Record<OutcomeId, Float64Array>;
@@ -231,8 +245,8 @@ class World implements EventHandler {
       this.formerPlan[a] = (au.childPopulation * p.initialState.formerPlanPer10k) / 1e4;
       this.arrivalRate[a] = (au.childPopulation * p.population.needArisingPerChildYear * Math.pow(1 + p.population.deprivationElasticity, 5 - au.deprivationDecile)) / DAYS_PER_YEAR;
       this.falseRateMax[a] = au.childPopulation * falseReferralPerChildDay(p, 0);
-      this.arrivals.push(deriveStream(rootSeed, replicate, authorityPurpose('need-arising', au.id)));
-      this.falseReferrals.push(deriveStream(rootSeed, replicate, authorityPurpose('false-referrals', au.id)));
+      this.arrivals.push(modelStream(rootSeed, replicate, 'need-arising', au.id));
+      this.falseReferrals.push(modelStream(rootSeed, replicate, 'false-referrals', au.id));
       this.structureOf[a] = input.initialStructure;
       this.mech.push(initial.mechanisms);
       this.profile.push(NO_DISRUPTION);
@@ -249,7 +263,7 @@ class World implements EventHandler {
     const p = this.p;
     const init = p.initialState;
     for (let a = 0; a < this.n; a++) {
-      const s = deriveStream(this.input.rootSeed, this.input.replicate, authorityPurpose('initial-state', this.input.authorities[a].id));
+      const s = modelStream(this.input.rootSeed, this.input.replicate, 'initial-state', this.input.authorities[a].id);
       const per = this.population[a] / 1e4;
       const make = (count: number, level: number, service: number): void => {
         const k = Math.round(count * per);
@@ -423,7 +437,7 @@ class World implements EventHandler {
       if (needRate > 0) ch.needEvent[c] = this.sim.at(now + exponential(this.cs.select(c, CHILD_CHANNELS.need), needRate), K_CHILD_NEED, c);
     }
     const known = now - ch.lastClosedDay[c] <= YEAR_DAYS || now - ch.lastReferralDay[c] <= YEAR_DAYS;
-    const rate = referralPerDay(level, service, known, this.p, this.info[a], this.mech[a].localKnowledge);
+    const rate = this.referralRate(a, level, service, known);
     if (rate !== ch.referralRate[c] || ch.referralEvent[c] === NO_EVENT) {
       this.cancel(ch.referralEvent[c]);
       ch.referralEvent[c] = NO_EVENT;
@@ -492,13 +506,31 @@ class World implements EventHandler {
     this.sim.at(now + exponential(s, this.arrivalRate[a]), K_ARRIVAL, a);
     if (this.aggregate[a] < 1) return;
     const pop = this.p.population;
+    const level = uLevel < pop.initialShareAtRisk ? 3 : uLevel < pop.initialShareAtRisk + pop.initialShareInNeed ? 2 : 1;
+    if (level === 1 && this.resolvesUnseen(a, seed)) return;
     const f = this.formerPlan[a] / this.aggregate[a];
     const rr = pop.priorPlanRelativeRisk;
     const c = this.newChild(a, seed, now - age);
     if (uPrior < (rr * f) / (1 + (rr - 1) * f)) { this.children.priorPlan[c] = 1; this.formerPlan[a] = Math.max(0, this.formerPlan[a] - 1); }
-    const level = uLevel < pop.initialShareAtRisk ? 3 : uLevel < pop.initialShareAtRisk + pop.initialShareInNeed ? 2 : 1;
     this.setLevel(c, level);
     this.reschedule(c);
+  }
+
+  /**
+   * True when a new early-help level need would pass before anything else happens to the child: its
+   * first need event is a de-escalation to none and comes before its first referral. Such a child never
+   * touches services or outputs, so no agent is made. Uses the very numbers the agent would draw from
+   * its own stream (need channel draws 0 and 1, referral channel draw 0), so skipping it changes nothing.
+   */
+  private resolvesUnseen(a: number, seed: number): boolean {
+    const up = escalationPerDay(1, SERVICE.none, this.p, this.quality[a]);
+    const down = resolutionPerDay(1, SERVICE.none, this.p, this.quality[a], this.wf.productivity[a], 0);
+    const refRate = this.referralRate(a, 1, SERVICE.none, false);
+    const needTime = -Math.log1p(-childHash(seed, CHILD_CHANNELS.need, 0) * TWO_POW_MINUS_32) / (up + down);
+    if (childHash(seed, CHILD_CHANNELS.need, 1) * TWO_POW_MINUS_32 * (up + down) < up) return false;
+    if (refRate <= 0) return true;
+    const refTime = -Math.log1p(-childHash(seed, CHILD_CHANNELS.referral, 0) * TWO_POW_MINUS_32) / refRate;
+    return needTime < refTime;
   }
 
   private onFalseReferral(a: number, now: number): void {
@@ -676,10 +708,10 @@ class World implements EventHandler {
    */
   private scheduleChildInNeedReview(c: number): void {
     const ch = this.children;
-    if (ch.service[c] !== SERVICE.childInNeedPlan || ch.caseEvent[c] !== NO_EVENT) return;
+    if (ch.service[c] !== SERVICE.childInNeedPlan || ch.level[c] === 2 || ch.caseEvent[c] !== NO_EVENT) return;
     const interval = this.p.plans.childInNeedReviewMonths * DAYS_PER_MONTH;
     const now = this.sim.now;
-    const due = ch.planStartDay[c] + Math.max(1, Math.ceil((now - ch.planStartDay[c]) / interval)) * interval;
+    const due = ch.planStartDay[c] + (Math.floor((now - ch.planStartDay[c]) / interval) + 1) * interval;
     ch.step[c] = CASE_STEP.childInNeedReview;
     ch.caseEvent[c] = this.sim.at(due, K_CASE_STEP, c);
   }
@@ -756,7 +788,20 @@ class World implements EventHandler {
       this.productivityFactor[a] = 1 - pr.productivityDip * w;
       this.turnoverSpike[a] = pr.turnoverSpike * w;
       this.recruitment[a] = m.recruitmentMultiplier;
+      for (let level = 0; level < LEVEL_COUNT; level++) {
+        for (let eh = 0; eh < 2; eh++) {
+          for (let known = 0; known < 2; known++) {
+            this.referralTable[a * 16 + level * 4 + eh * 2 + known] = referralPerDay(level, eh === 1 ? SERVICE.earlyHelp : SERVICE.none, known === 1, this.p, this.info[a], m.localKnowledge);
+          }
+        }
+      }
     }
+  }
+
+  /** Referral hazard per day of a child (0 with an open case), from the per-authority table. */
+  private referralRate(a: number, level: number, service: number, known: boolean): number {
+    if (service >= SERVICE.assessment) return 0;
+    return this.referralTable[a * 16 + level * 4 + (service === SERVICE.earlyHelp ? 2 : 0) + (known ? 1 : 0)];
   }
 
   private refreshPools(): void {

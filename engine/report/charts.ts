@@ -25,6 +25,9 @@ export const CHART_KINDS = ['forest', 'trajectory', 'distribution', 'cost-outcom
 /** One chart kind. */
 export type ChartKind = (typeof CHART_KINDS)[number];
 
+/** Replicates per arm drawn as dots in the cost-against-outcome cloud (the first ones, by index): keeps the SVG small. */
+export const CLOUD_MAX_REPLICATES = 400;
+
 /** A chart to render: its file stem, kind, plain title and Vega-Lite spec. */
 export interface ChartDef {
   /** File stem under `charts/`, unique in the report, e.g. `trajectory-referral_rate`. */
@@ -147,9 +150,9 @@ export function buildCharts(run: RunData, targets: readonly CalibrationTarget[] 
     const xs = new Map<string, number>();
     for (const r of run.replicates) if (r.metric === X) xs.set(`${r.arm}\u0000${r.replicate}`, r.value);
     const replicates = run.replicates
-      .filter((r) => r.metric === Y && xs.has(`${r.arm}\u0000${r.replicate}`))
+      .filter((r) => r.metric === Y && r.replicate < CLOUD_MAX_REPLICATES && xs.has(`${r.arm}\u0000${r.replicate}`))
       .map((r) => ({ arm: r.arm, x: xs.get(`${r.arm}\u0000${r.replicate}`) as number, y: r.value }));
-    charts.push({ id: 'cost-outcome', kind: 'cost-outcome', title: 'Cost against outcome', spec: costOutcomeSpec({ arms, xMetric: X, yMetric: Y, points, replicates, provenance }) });
+    charts.push({ id: 'cost-outcome', kind: 'cost-outcome', title: 'Cost against outcome', spec: costOutcomeSpec({ arms, xMetric: X, yMetric: Y, points, replicates, provenance, cloudCap: m.replicates > CLOUD_MAX_REPLICATES ? CLOUD_MAX_REPLICATES : undefined }) });
   }
 
   // inspection judgements

@@ -45,9 +45,9 @@ export function jobKey(job: Pick<Job, 'arm' | 'from' | 'to'>): string {
 }
 
 /**
- * A default batch size: big enough that per-task overhead is small, small enough that every worker
- * gets several batches (at most 25 replicates, about 4 batches per worker per arm).
+ * A default batch size: about 4 batches per worker and arm, at most 10 replicates (so Ctrl-C waits for
+ * at most 10 replicates per worker; a task costs well under a millisecond of overhead).
  */
 export function defaultBatchSize(replicates: number, workers: number): number {
-  return Math.max(1, Math.min(25, Math.ceil(replicates / (4 * Math.max(1, workers)))));
+  return Math.max(1, Math.min(10, Math.ceil(replicates / (4 * Math.max(1, workers)))));
 }

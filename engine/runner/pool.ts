@@ -61,7 +61,10 @@ export interface DispatchOptions {
   readonly onBatch: (job: Job, bytes: Uint8Array) => void | Promise<void>;
   /** Called when a batch failed once and is retried. */
   readonly onRetry?: (job: Job, message: string) => void;
-  /** Jobs in flight at once (default 2 x backend concurrency, so no worker waits for the next task). */
+  /**
+   * Jobs in flight at once (default: the backend's concurrency, one per worker, so that an interrupted
+   * run waits for at most one batch per worker).
+   */
   readonly inFlight?: number;
 }
 
@@ -71,7 +74,7 @@ export interface DispatchOptions {
  * `BatchFailedError` naming the arm and replicate. Returns 'interrupted' when `signal` aborted first.
  */
 export async function dispatchJobs(jobs: readonly Job[], backend: BatchBackend, opts: DispatchOptions): Promise<'complete' | 'interrupted'> {
-  const limit = Math.max(1, opts.inFlight ?? 2 * backend.concurrency);
+  const limit = Math.max(1, opts.inFlight ?? backend.concurrency);
   const queue: { job: Job; attempt: number }[] = jobs.map((job) => ({ job, attempt: 0 }));
   let running = 0;
   let failure: BatchFailedError | null = null;

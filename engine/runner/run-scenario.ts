@@ -55,7 +55,7 @@ export interface RunOptions {
   replicates?: number;
   /** Worker threads (default: available cores). */
   workers?: number;
-  /** Replicates per batch job (default: up to 25, about 4 batches per worker and arm). */
+  /** Replicates per batch job (default: up to 10, about 4 batches per worker and arm). */
   batchSize?: number;
   /** Stop when every reported outcome's 95% CI half-width is within this share of |mean| (e.g. 0.02). */
   precision?: number;
@@ -182,6 +182,9 @@ export async function runScenario(resolved: ResolvedScenario, opts: RunOptions):
     if (previous.scenarioHash !== resolved.hash) {
       throw new UserError(`--resume ${opts.out}: the scenario differs from the one that run used (hash ${previous.scenarioHash.slice(0, 12)} there, ${resolved.hash.slice(0, 12)} now); pass the same scenario file and --set options, or start a new run in another --out`);
     }
+    if (previous.status === 'complete' && (opts.replicates === undefined || opts.replicates === previous.replicates) && opts.precision === undefined) {
+      throw new UserError(`--resume ${opts.out}: that run is already complete (${previous.replicates} replicates per arm); nothing to resume. To run it again, leave out --resume`);
+    }
   } else {
     // A fresh run: drop an earlier run's batches, tables and report in this directory.
     const earlierRun = existsSync(join(dir, MANIFEST_FILE));
@@ -237,7 +240,7 @@ export async function runScenario(resolved: ResolvedScenario, opts: RunOptions):
   let failure: Error | null = null;
   let reached: PrecisionInfo['reached'] = null;
   let worst: PrecisionInfo['worst'] = null;
-  const replicateModule = opts.replicateModule ?? process.env.CSSIM_REPLICATE_MODULE;
+  const replicateModule = opts.replicateModule ?? (process.env.CSSIM_REPLICATE_MODULE || undefined);
 
   try {
     for (;;) {

@@ -5,28 +5,33 @@
  */
 
 /**
- * Running mean and variance by Welford's algorithm: O(1) memory, numerically stable.
+ * Running mean and variance: the mean from a compensated (Neumaier) sum, so that e.g. differences of
+ * -1, 0 and 1 that cancel give exactly 0; the variance by Welford's algorithm. O(1) memory.
  * Non-finite values (NaN: "no value in this replicate") are skipped and not counted.
  */
 export class RunningStats {
   /** Values folded in. */
   n = 0;
-  /** Mean of the values folded in (NaN while `n` is 0). */
-  mean = NaN;
+  private sum = 0;
+  private compensation = 0;
+  private welfordMean = 0;
   private m2 = 0;
 
   /** Folds in one value; NaN and ±Infinity are ignored. */
   add(x: number): void {
     if (!Number.isFinite(x)) return;
     this.n += 1;
-    if (this.n === 1) {
-      this.mean = x;
-      this.m2 = 0;
-      return;
-    }
-    const delta = x - this.mean;
-    this.mean += delta / this.n;
-    this.m2 += delta * (x - this.mean);
+    const t = this.sum + x;
+    this.compensation += Math.abs(this.sum) >= Math.abs(x) ? (this.sum - t) + x : (x - t) + this.sum;
+    this.sum = t;
+    const delta = x - this.welfordMean;
+    this.welfordMean += delta / this.n;
+    this.m2 += delta * (x - this.welfordMean);
+  }
+
+  /** Mean of the values folded in (NaN while `n` is 0). */
+  get mean(): number {
+    return this.n === 0 ? NaN : (this.sum + this.compensation) / this.n;
   }
 
   /** Sample variance (denominator n - 1); NaN when n < 2. */

@@ -1,6 +1,7 @@
 /**
- * `cssim run` end to end, as a user runs it (spawned `node engine/cli/cssim.mjs`), on the fake
- * replicate (CSSIM_REPLICATE_MODULE, test-only) so that the tests take seconds.
+ * `cssim run` end to end, as a user runs it (spawned `node engine/cli/cssim.mjs`). Most tests use the
+ * fake replicate (CSSIM_REPLICATE_MODULE, test-only) so that they take seconds; the interrupt-and-resume
+ * test runs the real model on a small scenario.
  */
 import { describe, it, expect } from 'vitest';
 import { spawn } from 'node:child_process';
@@ -13,6 +14,7 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = join(ROOT, 'engine', 'cli', 'cssim.mjs');
 const SCENARIO = join(ROOT, 'test', 'runner', 'fixtures', 'tiny.yaml');
 const FAKE = join(ROOT, 'test', 'runner', 'fixtures', 'fake-replicate.ts');
+const SMALL_MODEL = join(ROOT, 'test', 'runner', 'fixtures', 'small-model.yaml');
 const TABLES = ['replicates.csv', 'timeseries.csv', 'summary.csv', 'comparison.csv', 'changes.csv'];
 
 interface Done { code: number | null; stdout: string; stderr: string }
@@ -53,28 +55,29 @@ describe('cli/run', () => {
     expect(r.stderr.replace(/npm warn.*\n/g, '')).toBe('');
   });
 
-  it('saves a consistent interrupted run on SIGINT, and --resume finishes it byte-identical to a straight run', async () => {
+  it('saves a consistent interrupted run on SIGINT, and --resume finishes it byte-identical to a straight run (real model)', async () => {
+    const model = { CSSIM_REPLICATE_MODULE: '' }; // the real model, on a small scenario
     const straight = tmp();
-    const s = await cssim(['run', SCENARIO, '-n', '30', '-w', '2', '--batch-size', '2', '-o', straight, '--no-report', '--quiet']);
+    const s = await cssim(['run', SMALL_MODEL, '-n', '12', '-w', '2', '--batch-size', '2', '-o', straight, '--no-report', '--quiet'], model);
     expect(s.code, s.stderr).toBe(0);
 
     const out = tmp();
-    const interrupted = await cssim(['run', SCENARIO, '-n', '30', '-w', '2', '--batch-size', '2', '-o', out, '--no-report'], { CSSIM_FAKE_DELAY_MS: '40' }, (child) => {
+    const interrupted = await cssim(['run', SMALL_MODEL, '-n', '12', '-w', '2', '--batch-size', '2', '-o', out, '--no-report'], model, (child) => {
       const poll = setInterval(() => {
         const dir = join(out, '.batches');
         if (existsSync(dir) && readdirSync(dir).some((f) => f.endsWith('.bin'))) {
           clearInterval(poll);
           child.kill('SIGINT');
         }
-      }, 20);
+      }, 10);
     });
     expect(interrupted.code, interrupted.stderr).toBe(1);
-    expect(interrupted.stderr).toMatch(/interrupted: \d+ of 30 replicates per arm are complete .*--resume/);
+    expect(interrupted.stderr).toMatch(/interrupted: \d+ of 12 replicates per arm are complete .*--resume/);
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { status: string; replicates: number };
     expect(manifest.status).toBe('interrupted');
-    expect(manifest.replicates).toBeLessThan(30);
+    expect(manifest.replicates).toBeLessThan(12);
 
-    const resumed = await cssim(['run', SCENARIO, '--resume', out, '-w', '1', '--no-report', '--quiet']);
+    const resumed = await cssim(['run', SMALL_MODEL, '--resume', out, '-w', '1', '--no-report', '--quiet'], model);
     expect(resumed.code, resumed.stderr).toBe(0);
     expect(tables(out)).toEqual(tables(straight));
   });

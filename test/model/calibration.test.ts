@@ -32,8 +32,8 @@ describe('model/calibration', () => {
     expect(new Set(CALIBRATION_TARGETS.map((x) => x.outcome)).size).toBe(CALIBRATION_TARGETS.length);
   });
 
-  it('reproduces every target within its stated tolerance (status quo, 6 replicates)', () => {
-    const s = englandAverage();
+  it('reproduces every target within its stated tolerance (status quo, 6 replicates)', async () => {
+    const s = await englandAverage();
     const results = Array.from({ length: R }, (_, i) => runReplicate(s, 'status-quo', i));
     const misses: string[] = [];
     for (const t of CALIBRATION_TARGETS) {

@@ -1,9 +1,9 @@
 /**
  * Scenario fixtures for the world-model tests: a small, fast authority (shorter horizon, fewer
- * children) and the calibrated default. Built with the scenario schema directly, plus a hash.
+ * children; built with the scenario schema directly, plus a hash) and the calibrated default file.
  */
-import { readFileSync } from 'node:fs';
-import YAML from 'yaml';
+import { fileURLToPath } from 'node:url';
+import { loadScenario } from '../../engine/io/scenario/load.ts';
 import { ScenarioSchema } from '../../engine/io/scenario/schema.ts';
 import type { ResolvedScenario } from '../../engine/io/scenario/schema.ts';
 
@@ -12,9 +12,9 @@ export function resolve(raw: unknown): ResolvedScenario {
   return { ...ScenarioSchema.parse(raw), hash: 'test' } as ResolvedScenario;
 }
 
-/** The calibrated default scenario file, resolved. */
-export function englandAverage(): ResolvedScenario {
-  return resolve(YAML.parse(readFileSync(new URL('../../scenarios/england-average.yaml', import.meta.url), 'utf8')));
+/** The calibrated default scenario file, resolved by the scenario loader. */
+export async function englandAverage(): Promise<ResolvedScenario> {
+  return loadScenario(fileURLToPath(new URL('../../scenarios/england-average.yaml', import.meta.url)));
 }
 
 /** Options of the small test world. */

@@ -34,8 +34,8 @@ describe('runner/plan', () => {
   });
 
   describe('defaultBatchSize()', () => {
-    it('gives each worker about four batches per arm, between 1 and 25 replicates', () => {
-      expect(defaultBatchSize(200, 2)).toBe(25);
+    it('gives each worker about four batches per arm, between 1 and 10 replicates', () => {
+      expect(defaultBatchSize(200, 2)).toBe(10);
       expect(defaultBatchSize(40, 2)).toBe(5);
       expect(defaultBatchSize(1, 8)).toBe(1);
     });

@@ -169,14 +169,15 @@ describe('runner/run-scenario', () => {
       expect(tables(out)).toEqual(tables(reference.dir));
     });
 
-    it('refuses to resume a directory run with another scenario or seed', async () => {
+    it('refuses to resume a directory run with another scenario or seed, or one already complete', async () => {
       const out = tmp();
       await run({ out, replicates: 2 });
       const otherSeed = tinyScenario({ seed: 999 });
       await expect(runScenario(otherSeed, { out, resume: true, replicateModule: FAKE_REPLICATE })).rejects.toThrow(/seed differs \(12345 there, 999 now\)/);
       const otherScenario = tinyScenario({ horizonYears: 2 });
       await expect(runScenario(otherScenario, { out, resume: true, replicateModule: FAKE_REPLICATE })).rejects.toThrow(/scenario differs/);
-      await expect(runScenario(s, { out: tmp(), resume: true })).rejects.toThrow(/nothing to resume/);
+      await expect(runScenario(s, { out: tmp(), resume: true })).rejects.toThrow(/no manifest\.json there, so nothing to resume/);
+      await expect(runScenario(s, { out, resume: true })).rejects.toThrow(/already complete \(2 replicates per arm\)/);
     });
   });
 

@@ -16,6 +16,12 @@ describe('runner/stats', () => {
       }));
     });
 
+    it('gives an exact mean of 0 for values that cancel', () => {
+      const s = new RunningStats();
+      [1, 0, -1, 0.1, -0.1, 1e16, 1, -1e16, -1].forEach((x) => s.add(x));
+      expect(s.mean).toBe(0);
+    });
+
     it('skips NaN values and reports NaN spread below two values', () => {
       const s = new RunningStats();
       s.add(NaN); s.add(4);

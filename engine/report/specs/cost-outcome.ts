@@ -32,6 +32,8 @@ export interface CostOutcomeInput {
   readonly points: readonly CostOutcomePoint[];
   readonly replicates: readonly CostOutcomeReplicate[];
   readonly provenance: Provenance;
+  /** When set, the dots are only the first `cloudCap` replicates of each arm: the subtitle says so. */
+  readonly cloudCap?: number;
 }
 
 /** Vega-Lite spec of the cost-against-outcome chart. */
@@ -72,7 +74,7 @@ export function costOutcomeSpec(input: CostOutcomeInput): TopLevelSpec {
     ],
   };
   const subtitle = [
-    `Large markers: mean of each arm with 95% confidence intervals both ways; small dots: single replicates.`,
+    `Large markers: mean of each arm with 95% confidence intervals both ways; small dots: ${input.cloudCap ? `the first ${input.cloudCap} replicates of each arm` : 'single replicates'}.`,
   ];
   const bx = OUTCOMES[input.xMetric as OutcomeId]?.better;
   const by = OUTCOMES[input.yMetric as OutcomeId]?.better;
