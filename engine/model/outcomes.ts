@@ -106,7 +106,7 @@ export const OUTCOMES: Readonly<Record<OutcomeId, OutcomeInfo>> = {
   },
   harm_events_rate: {
     label: 'Harm events', unit: 'per 10,000 children per year', better: 'lower', published: false,
-    description: 'Significant harm events per 10,000 children per year.',
+    description: 'Significant harm events per 10,000 children per year (expected count given each child\'s time at each need level with or without protection).',
   },
   cost_per_child_helped: {
     label: 'Cost per child helped', unit: 'GBP', better: 'lower', published: false,

@@ -187,13 +187,14 @@ async function readCsv(file: string, required: readonly string[]): Promise<{ row
   return { rows, columns };
 }
 
-/** Reads a numeric cell: '' and 'NaN' give NaN, anything else that is not a number is an error. */
-function num(file: string, row: Raw, col: string, line: number, optional = false): number {
+/**
+ * Reads a numeric cell. '' and 'NaN' give NaN (the runner writes a missing value, e.g. the SD of one
+ * replicate or an undefined probability better, as an empty field); anything else that is not a
+ * number is an error naming the file, line and column.
+ */
+function num(file: string, row: Raw, col: string, line: number): number {
   const s = (row[col] ?? '').trim();
-  if (s === '' || s === 'NaN') {
-    if (optional || s === 'NaN') return Number.NaN;
-    return Number.NaN;
-  }
+  if (s === '' || s === 'NaN') return Number.NaN;
   const v = Number(s);
   if (Number.isNaN(v)) throw new RunDirError(file, `line ${line}, column ${col}: "${s}" is not a number`);
   return v;
@@ -318,7 +319,7 @@ export async function readRun(dir: string): Promise<RunData> {
   const comparisonCsv = await readCsv(fc, ['arm', 'baseline', 'metric', 'mean_diff', 'ci_low', 'ci_high', 'prob_better', 'n']);
   const comparison = comparisonCsv.rows.map((r, i): RunComparisonRow => {
     const line = i + 2;
-    const pb = num(fc, r, 'prob_better', line, true);
+    const pb = num(fc, r, 'prob_better', line);
     return {
       arm: checkArm(fc, str(fc, r, 'arm', line), line), baseline: str(fc, r, 'baseline', line), metric: str(fc, r, 'metric', line),
       meanDiff: num(fc, r, 'mean_diff', line), ciLow: num(fc, r, 'ci_low', line), ciHigh: num(fc, r, 'ci_high', line),

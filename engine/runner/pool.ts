@@ -42,13 +42,14 @@ export async function createLocalBackend(resolved: ResolvedScenario, workers: nu
 
 /** A batch that failed on its retry too: the run cannot complete. */
 export class BatchFailedError extends Error {
+  /** @param reason the error message of the second failure */
   constructor(
     readonly job: Job,
-    readonly cause_: string,
+    readonly reason: string,
   ) {
-    super(cause_.startsWith(`arm ${job.arm} replicate `)
-      ? `${cause_} (failed twice: on its first run and on the retry)`
-      : `arm ${job.arm} replicates ${job.from}-${job.to - 1}: worker failed twice (${cause_})`);
+    super(reason.startsWith(`arm ${job.arm} replicate `)
+      ? `${reason} (failed twice: on its first run and on the retry)`
+      : `arm ${job.arm} replicates ${job.from}-${job.to - 1}: worker failed twice (${reason})`);
     this.name = 'BatchFailedError';
   }
 }

@@ -3,8 +3,8 @@
  * and deterministic, with common random numbers built in, and fault injection. Determinism and common
  * random numbers are also checked on the real model with a small scenario (fixtures/small-model.yaml).
  */
-import { describe, it, expect, beforeAll, afterEach } from 'vitest';
-import { mkdtempSync, readFileSync, readdirSync, existsSync } from 'node:fs';
+import { describe, it, expect, beforeAll, afterAll, afterEach } from 'vitest';
+import { mkdtempSync, readFileSync, readdirSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,9 +21,15 @@ const TABLES = ['replicates.csv', 'timeseries.csv', 'summary.csv', 'comparison.c
 const N = 23;
 const s = tinyScenario();
 
+const created: string[] = [];
 function tmp(): string {
-  return mkdtempSync(join(tmpdir(), 'cssim-run-'));
+  const dir = mkdtempSync(join(tmpdir(), 'cssim-run-'));
+  created.push(dir);
+  return dir;
 }
+afterAll(() => {
+  for (const dir of created) rmSync(dir, { recursive: true, force: true });
+});
 
 function run(opts: Partial<RunOptions> = {}): Promise<RunResult> {
   return runScenario(s, { out: tmp(), replicates: N, workers: 2, replicateModule: FAKE_REPLICATE, ...opts });
