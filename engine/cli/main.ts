@@ -19,6 +19,7 @@ export function buildProgram(): Command {
     .description('Monte Carlo agent-based simulation comparing ways of organising children\'s services in England')
     .version(pkg.version, '-V, --version')
     .showHelpAfterError()
+    .enablePositionalOptions()
     .exitOverride();
   registerRun(program);
   registerValidate(program);
@@ -44,5 +45,11 @@ async function main(argv: string[]): Promise<void> {
     }
   }
 }
+
+// `cssim ... | head` closes stdout early: that is not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
+  throw err;
+});
 
 await main(process.argv);

@@ -22,7 +22,7 @@ export const SERVICE = { none: 0, earlyHelp: 1, assessment: 2, childInNeedPlan: 
 /** The next scheduled case step of a child (what its pending `case-step` event does). */
 export const CASE_STEP = { none: 0, assessmentEnd: 1, childInNeedReview: 2, protectionReview: 3, careEnd: 4, release: 5 } as const;
 
-/** No pending event. */
+/** No pending event (a queue handle). */
 export const NO_EVENT = -1;
 
 /** Struct-of-arrays store of child agents. Index = agent slot; `active[i]` is 1 while the slot is in use. */
@@ -52,12 +52,20 @@ export class ChildStore {
   lastClosedDay: Float64Array;
   /** Day need reached "in need" or above without help; -1 when not waiting. */
   needSinceDay: Float64Array;
-  needEvent: Float64Array;
-  /** Hazards (per day) the pending need and referral events were drawn with (kept while unchanged). */
+  /**
+   * Day of the child's next need change, next referral and next case step (Infinity when none). The
+   * queue holds one event per child, at the earliest of the three (`timer`, due at `timerAt`), so a
+   * change of one of them moves at most one queue entry.
+   */
+  needAt: Float64Array;
+  referralAt: Float64Array;
+  caseAt: Float64Array;
+  /** Queue handle of the child's one pending event (NO_EVENT when none) and its time (Infinity when none). */
+  timer: Float64Array;
+  timerAt: Float64Array;
+  /** Hazards (per day) the pending need and referral times were drawn with (kept while unchanged). */
   needRate: Float64Array;
   referralRate: Float64Array;
-  referralEvent: Float64Array;
-  caseEvent: Float64Array;
   /** Stamps of the period (year, month) in which the child was last counted as helped. */
   helpedYear: Int32Array;
   helpedMonth: Int32Array;
@@ -82,11 +90,13 @@ export class ChildStore {
     this.planStartDay = new Float64Array(n);
     this.lastClosedDay = new Float64Array(n);
     this.needSinceDay = new Float64Array(n);
-    this.needEvent = new Float64Array(n);
+    this.needAt = new Float64Array(n);
+    this.referralAt = new Float64Array(n);
+    this.caseAt = new Float64Array(n);
+    this.timer = new Float64Array(n);
+    this.timerAt = new Float64Array(n);
     this.needRate = new Float64Array(n);
     this.referralRate = new Float64Array(n);
-    this.referralEvent = new Float64Array(n);
-    this.caseEvent = new Float64Array(n);
     this.helpedYear = new Int32Array(n);
     this.helpedMonth = new Int32Array(n);
     this.seed = new Uint32Array(n);
@@ -118,11 +128,13 @@ export class ChildStore {
     this.planStartDay[i] = 0;
     this.lastClosedDay[i] = -Infinity;
     this.needSinceDay[i] = -1;
-    this.needEvent[i] = NO_EVENT;
+    this.needAt[i] = Infinity;
+    this.referralAt[i] = Infinity;
+    this.caseAt[i] = Infinity;
+    this.timer[i] = NO_EVENT;
+    this.timerAt[i] = Infinity;
     this.needRate[i] = 0;
     this.referralRate[i] = 0;
-    this.referralEvent[i] = NO_EVENT;
-    this.caseEvent[i] = NO_EVENT;
     this.helpedYear[i] = -1;
     this.helpedMonth[i] = -1;
     this.seed[i] = seed >>> 0;
@@ -160,11 +172,13 @@ export class ChildStore {
     this.planStartDay = g(this.planStartDay, n);
     this.lastClosedDay = g(this.lastClosedDay, n);
     this.needSinceDay = g(this.needSinceDay, n);
-    this.needEvent = g(this.needEvent, n);
+    this.needAt = g(this.needAt, n);
+    this.referralAt = g(this.referralAt, n);
+    this.caseAt = g(this.caseAt, n);
+    this.timer = g(this.timer, n);
+    this.timerAt = g(this.timerAt, n);
     this.needRate = g(this.needRate, n);
     this.referralRate = g(this.referralRate, n);
-    this.referralEvent = g(this.referralEvent, n);
-    this.caseEvent = g(this.caseEvent, n);
     this.helpedYear = g(this.helpedYear, n);
     this.helpedMonth = g(this.helpedMonth, n);
     this.seed = g(this.seed, n);

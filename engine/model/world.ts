@@ -117,7 +117,7 @@ function kindCode(kind: EventKind): number {
 const K_DAY = kindCode('day'), K_WEEK = kindCode('week'), K_QUARTER = kindCode('quarter'), K_MONTH_END = kindCode('month-end'),
   K_YEAR_END = kindCode('year-end'), K_HORIZON_START = kindCode('horizon-start'), K_ARRIVAL = kindCode('need-arrival'),
   K_FALSE_REFERRAL = kindCode('false-referral'), K_CHILD_NEED = kindCode('child-need'), K_CHILD_REFERRAL = kindCode('child-referral'),
-  K_CASE_STEP = kindCode('case-step'), K_INSPECTION = kindCode('inspection'), K_INTERVENTION_CHECK = kindCode('intervention-check'),
+  K_CASE_STEP = kindCode('case-step'), K_CHILD = K_CHILD_NEED, K_INSPECTION = kindCode('inspection'), K_INTERVENTION_CHECK = kindCode('intervention-check'),
   K_SCHEDULED_CHANGE = kindCode('scheduled-change'), K_SWEEP = kindCode('sweep');
 
 /** Accumulator fields (one block per period: month, year, horizon). */
@@ -137,6 +137,8 @@ const QFIELDS = 8;
 const DAYS_PER_MONTH = DAYS_PER_YEAR / 12;
 const AGE_OUT_DAYS = 18 * DAYS_PER_YEAR;
 const YEAR_DAYS = 365;
+/** Cells of the need-rate tables per authority (level x service). */
+const NEED_CELLS = LEVEL_COUNT * SERVICE_COUNT;
 const TWO_POW_MINUS_32 = 2.3283064365386963e-10;
 
 class World implements EventHandler {
@@ -191,6 +193,13 @@ class World implements EventHandler {
   readonly eventsByKind = new Float64Array(EVENT_KINDS.length);
   /** Referral hazard per day by authority, level, service (early help or not) and recently known: 16 per authority. */
   readonly referralTable: Float64Array;
+  /**
+   * Need hazards per day by authority, level and service (24 per authority): escalation (`needUp`) and
+   * escalation plus resolution (`needTotal`). Recomputed whenever an input changes (quality, productivity,
+   * mechanisms), so a lookup equals a fresh computation.
+   */
+  readonly needUp: Float64Array;
+  readonly needTotal: Float64Array;
 
   constructor(readonly input: WorldInput) {
     const p = input.params;
@@ -225,6 +234,8 @@ class World implements EventHandler {
     this.grade = new Int32Array(n);
     this.openCases = new Float64Array(n);
     this.referralTable = new Float64Array(n * 16);
+    this.needUp = new Float64Array(n * NEED_CELLS);
+    this.needTotal = new Float64Array(n * NEED_CELLS);
     this.quarter = new Float64Array(n * QFIELDS);
     this.lastQuarter = new Float64Array(n * QFIELDS);
     this.arrivals = [];
@@ -254,6 +265,7 @@ class World implements EventHandler {
     }
     this.refreshPools();
     this.refreshEffects(0);
+    this.refreshNeedTable();
     this.seedInitialState();
   }
 
@@ -285,6 +297,7 @@ class World implements EventHandler {
           } else if (service === SERVICE.assessment) this.startAssessment(c, a);
           else if (service === SERVICE.earlyHelp) this.setService(c, SERVICE.earlyHelp);
           this.reschedule(c);
+          this.arm(c);
         }
       };
       make(init.lookedAfterPer10k, 3, SERVICE.lookedAfter);
@@ -307,6 +320,7 @@ class World implements EventHandler {
       this.sim.at(Math.max(0, firstInspection), K_INSPECTION, a, 5);
     }
     updatePools(this.wf, this.openCases, this.productivityFactor, 0, p);
+    this.refreshNeedTable();
     this.sim.every('day', K_DAY, 0);
     this.sim.every('week', K_WEEK, 0, 0, 1);
     this.sim.every('quarter', K_QUARTER, 0, 0, 2);
@@ -320,7 +334,7 @@ class World implements EventHandler {
   // ---------- dispatch ----------
 
   handle(kind: number, arg: number, now: number): void {
-    this.eventsByKind[kind]++;
+    if (kind !== K_CHILD) this.eventsByKind[kind]++;
     switch (kind) {
       case K_DAY: this.onDay(); break;
       case K_WEEK: this.onWeek(now); break;
@@ -330,9 +344,7 @@ class World implements EventHandler {
       case K_HORIZON_START: this.onHorizonStart(); break;
       case K_ARRIVAL: this.onArrival(arg, now); break;
       case K_FALSE_REFERRAL: this.onFalseReferral(arg, now); break;
-      case K_CHILD_NEED: this.onChildNeed(arg, now); break;
-      case K_CHILD_REFERRAL: this.children.referralEvent[arg] = NO_EVENT; if (!this.agedOut(arg, now)) this.onReferral(arg, now); break;
-      case K_CASE_STEP: this.children.caseEvent[arg] = NO_EVENT; this.onCaseStep(arg, now); break;
+      case K_CHILD: this.onChild(arg, now); break;
       case K_INSPECTION: this.onInspection(arg, now); break;
       case K_INTERVENTION_CHECK: this.onInterventionCheck(arg, now); break;
       case K_SWEEP: this.onSweep(now); break;
@@ -411,8 +423,51 @@ class World implements EventHandler {
 
   // ---------- children: events ----------
 
-  private cancel(handle: number): void {
-    if (handle !== NO_EVENT) this.sim.cancel(handle);
+  /**
+   * Keeps the child's one queue event at the earliest of its need, referral and case-step times. Called
+   * once at the end of every handler that touched the child (not after each change), so a change moves
+   * at most one queue entry and a child's own event needs no cancel.
+   */
+  private arm(c: number): void {
+    const ch = this.children;
+    let t = ch.needAt[c];
+    const r = ch.referralAt[c];
+    if (r < t) t = r;
+    const k = ch.caseAt[c];
+    if (k < t) t = k;
+    if (t === ch.timerAt[c]) return;
+    if (ch.timer[c] !== NO_EVENT) this.sim.cancel(ch.timer[c]);
+    ch.timerAt[c] = t;
+    ch.timer[c] = t < Infinity ? this.sim.at(t, K_CHILD, c) : NO_EVENT;
+  }
+
+  /** An exponential waiting time (days) at `rate` (> 0) from the child's `channel`: exactly one draw. */
+  private childExponential(c: number, channel: number, rate: number): number {
+    return -Math.log(1 - this.cs.select(c, channel).next()) / rate;
+  }
+
+  /**
+   * The child's one queue event fired: runs whichever of its case step, need change or referral is due
+   * (in that order if two fall at the same instant), then re-arms the child.
+   */
+  private onChild(c: number, now: number): void {
+    const ch = this.children;
+    ch.timer[c] = NO_EVENT;
+    ch.timerAt[c] = Infinity;
+    if (ch.caseAt[c] === now) {
+      this.eventsByKind[K_CASE_STEP]++;
+      ch.caseAt[c] = Infinity;
+      this.onCaseStep(c, now);
+    } else if (ch.needAt[c] === now) {
+      this.eventsByKind[K_CHILD_NEED]++;
+      ch.needAt[c] = Infinity;
+      this.onChildNeed(c, now);
+    } else {
+      this.eventsByKind[K_CHILD_REFERRAL]++;
+      ch.referralAt[c] = Infinity;
+      if (!this.agedOut(c, now)) this.onReferral(c, now);
+    }
+    if (ch.active[c] === 1) this.arm(c);
   }
 
   /**
@@ -425,31 +480,22 @@ class World implements EventHandler {
     const now = this.sim.now;
     const level = ch.level[c];
     const service = ch.service[c];
-    let needRate = 0;
-    if (service !== SERVICE.lookedAfter) {
-      const q = this.quality[a];
-      needRate = escalationPerDay(level, service, this.p, q) + resolutionPerDay(level, service, this.p, q, this.wf.productivity[a], this.mech[a].pooledBudget * this.mech[a].pooledBudgetEarlyHelpGain);
-    }
-    if (needRate !== ch.needRate[c] || ch.needEvent[c] === NO_EVENT) {
-      this.cancel(ch.needEvent[c]);
-      ch.needEvent[c] = NO_EVENT;
+    const needRate = service === SERVICE.lookedAfter ? 0 : this.needTotal[a * NEED_CELLS + level * SERVICE_COUNT + service];
+    if (needRate !== ch.needRate[c] || ch.needAt[c] === Infinity) {
       ch.needRate[c] = needRate;
-      if (needRate > 0) ch.needEvent[c] = this.sim.at(now + exponential(this.cs.select(c, CHILD_CHANNELS.need), needRate), K_CHILD_NEED, c);
+      ch.needAt[c] = needRate > 0 ? now + this.childExponential(c, CHILD_CHANNELS.need, needRate) : Infinity;
     }
     const known = now - ch.lastClosedDay[c] <= YEAR_DAYS || now - ch.lastReferralDay[c] <= YEAR_DAYS;
     const rate = this.referralRate(a, level, service, known);
-    if (rate !== ch.referralRate[c] || ch.referralEvent[c] === NO_EVENT) {
-      this.cancel(ch.referralEvent[c]);
-      ch.referralEvent[c] = NO_EVENT;
+    if (rate !== ch.referralRate[c] || ch.referralAt[c] === Infinity) {
       ch.referralRate[c] = rate;
-      if (rate > 0) ch.referralEvent[c] = this.sim.at(now + exponential(this.cs.select(c, CHILD_CHANNELS.referral), rate), K_CHILD_REFERRAL, c);
+      ch.referralAt[c] = rate > 0 ? now + this.childExponential(c, CHILD_CHANNELS.referral, rate) : Infinity;
     }
     // an agent with no need and no service is freed 12 months after its last contact with social care
     // (the monthly sweep frees it; no event per release keeps the queue small)
     if (level === 0 && service === SERVICE.none) {
       if (ch.step[c] !== CASE_STEP.release) {
-        this.cancel(ch.caseEvent[c]);
-        ch.caseEvent[c] = NO_EVENT;
+        ch.caseAt[c] = Infinity;
         ch.step[c] = CASE_STEP.release;
       }
     } else if (ch.step[c] === CASE_STEP.release) ch.step[c] = CASE_STEP.none;
@@ -457,9 +503,8 @@ class World implements EventHandler {
 
   private scheduleStep(c: number, step: number, delay: number): void {
     const ch = this.children;
-    this.cancel(ch.caseEvent[c]);
     ch.step[c] = step;
-    ch.caseEvent[c] = this.sim.at(this.sim.now + delay, K_CASE_STEP, c);
+    ch.caseAt[c] = this.sim.now + delay;
   }
 
   private agedOut(c: number, now: number): boolean {
@@ -475,9 +520,8 @@ class World implements EventHandler {
   private exitChild(c: number, release: boolean): void {
     const ch = this.children;
     const a = ch.authority[c];
-    this.cancel(ch.needEvent[c]);
-    this.cancel(ch.referralEvent[c]);
-    this.cancel(ch.caseEvent[c]);
+    if (ch.timer[c] !== NO_EVENT) this.sim.cancel(ch.timer[c]);
+    ch.timer[c] = NO_EVENT;
     if (ch.service[c] >= SERVICE.assessment) this.openCases[a]--;
     this.counts[this.cell(a, ch.level[c], ch.service[c])]--;
     if (release && ch.priorPlan[c] === 1) this.formerPlan[a]++;
@@ -514,6 +558,7 @@ class World implements EventHandler {
     if (uPrior < (rr * f) / (1 + (rr - 1) * f)) { this.children.priorPlan[c] = 1; this.formerPlan[a] = Math.max(0, this.formerPlan[a] - 1); }
     this.setLevel(c, level);
     this.reschedule(c);
+    this.arm(c);
   }
 
   /**
@@ -523,11 +568,12 @@ class World implements EventHandler {
    * its own stream (need channel draws 0 and 1, referral channel draw 0), so skipping it changes nothing.
    */
   private resolvesUnseen(a: number, seed: number): boolean {
-    const up = escalationPerDay(1, SERVICE.none, this.p, this.quality[a]);
-    const down = resolutionPerDay(1, SERVICE.none, this.p, this.quality[a], this.wf.productivity[a], 0);
+    const cell = a * NEED_CELLS + SERVICE_COUNT + SERVICE.none;
+    const up = this.needUp[cell];
+    const total = this.needTotal[cell];
     const refRate = this.referralRate(a, 1, SERVICE.none, false);
-    const needTime = -Math.log1p(-childHash(seed, CHILD_CHANNELS.need, 0) * TWO_POW_MINUS_32) / (up + down);
-    if (childHash(seed, CHILD_CHANNELS.need, 1) * TWO_POW_MINUS_32 * (up + down) < up) return false;
+    const needTime = -Math.log1p(-childHash(seed, CHILD_CHANNELS.need, 0) * TWO_POW_MINUS_32) / total;
+    if (childHash(seed, CHILD_CHANNELS.need, 1) * TWO_POW_MINUS_32 * total < up) return false;
     if (refRate <= 0) return true;
     const refTime = -Math.log1p(-childHash(seed, CHILD_CHANNELS.referral, 0) * TWO_POW_MINUS_32) / refRate;
     return needTime < refTime;
@@ -543,21 +589,21 @@ class World implements EventHandler {
     if (uAccept >= accept || this.aggregate[a] < 1) return;
     const c = this.newChild(a, seed, now - age);
     this.onReferral(c, now);
+    this.arm(c);
   }
 
   private onChildNeed(c: number, now: number): void {
-    const ch = this.children;
-    ch.needEvent[c] = NO_EVENT;
     if (this.agedOut(c, now)) return;
+    const ch = this.children;
     const a = ch.authority[c];
     const level = ch.level[c];
     const service = ch.service[c];
-    const q = this.quality[a];
-    const up = escalationPerDay(level, service, this.p, q);
-    const down = resolutionPerDay(level, service, this.p, q, this.wf.productivity[a], this.mech[a].pooledBudget * this.mech[a].pooledBudgetEarlyHelpGain);
+    const cell = a * NEED_CELLS + level * SERVICE_COUNT + service;
+    const up = this.needUp[cell];
+    const total = this.needTotal[cell];
     const u = this.cs.select(c, CHILD_CHANNELS.need).next();
-    if (up + down <= 0) return;
-    const next = u * (up + down) < up ? level + 1 : level - 1;
+    if (total <= 0) return;
+    const next = u * total < up ? level + 1 : level - 1;
     this.setLevel(c, next);
     if (next === 0 && service === SERVICE.earlyHelp) this.setService(c, SERVICE.none);
     if (service === SERVICE.childInNeedPlan) this.scheduleChildInNeedReview(c);
@@ -676,8 +722,7 @@ class World implements EventHandler {
       case OUTCOME.childInNeedPlan:
         this.setService(c, SERVICE.childInNeedPlan);
         ch.planStartDay[c] = now;
-        this.cancel(ch.caseEvent[c]);
-        ch.caseEvent[c] = NO_EVENT;
+        ch.caseAt[c] = Infinity;
         ch.step[c] = CASE_STEP.none;
         this.scheduleChildInNeedReview(c);
         break;
@@ -708,12 +753,12 @@ class World implements EventHandler {
    */
   private scheduleChildInNeedReview(c: number): void {
     const ch = this.children;
-    if (ch.service[c] !== SERVICE.childInNeedPlan || ch.level[c] === 2 || ch.caseEvent[c] !== NO_EVENT) return;
+    if (ch.service[c] !== SERVICE.childInNeedPlan || ch.level[c] === 2 || ch.caseAt[c] !== Infinity) return;
     const interval = this.p.plans.childInNeedReviewMonths * DAYS_PER_MONTH;
     const now = this.sim.now;
     const due = ch.planStartDay[c] + (Math.floor((now - ch.planStartDay[c]) / interval) + 1) * interval;
     ch.step[c] = CASE_STEP.childInNeedReview;
-    ch.caseEvent[c] = this.sim.at(due, K_CASE_STEP, c);
+    ch.caseAt[c] = due;
   }
 
   private startCare(c: number, count: boolean): void {
@@ -798,6 +843,24 @@ class World implements EventHandler {
     }
   }
 
+  /** Recomputes `needUp` and `needTotal` from the current quality, productivity and mechanisms. */
+  private refreshNeedTable(): void {
+    const p = this.p;
+    for (let a = 0; a < this.n; a++) {
+      const q = this.quality[a];
+      const prod = this.wf.productivity[a];
+      const gain = this.mech[a].pooledBudget * this.mech[a].pooledBudgetEarlyHelpGain;
+      for (let level = 0; level < LEVEL_COUNT; level++) {
+        for (let service = 0; service < SERVICE_COUNT; service++) {
+          const i = a * NEED_CELLS + level * SERVICE_COUNT + service;
+          const up = escalationPerDay(level, service, p, q);
+          this.needUp[i] = up;
+          this.needTotal[i] = up + resolutionPerDay(level, service, p, q, prod, gain);
+        }
+      }
+    }
+  }
+
   /** Referral hazard per day of a child (0 with an open case), from the per-authority table. */
   private referralRate(a: number, level: number, service: number, known: boolean): number {
     if (service >= SERVICE.assessment) return 0;
@@ -820,6 +883,7 @@ class World implements EventHandler {
     workforceWeek(this.wf, now, this.turnoverSpike, this.recruitment, this.p, this.workforceStream);
     for (let a = 0; a < this.n; a++) { this.add(F.leavers, this.wf.leavers[a]); this.wf.leavers[a] = 0; }
     updatePools(this.wf, this.openCases, this.productivityFactor, now, this.p);
+    this.refreshNeedTable();
   }
 
   private onQuarter(now: number): void {
@@ -853,6 +917,7 @@ class World implements EventHandler {
       // former-plan children in the population reach 18
       this.formerPlan[a] *= Math.exp(-p.population.ageingOutPerYear / 4);
     }
+    this.refreshNeedTable();
   }
 
   private timelinessOf(a: number): number {
@@ -893,6 +958,7 @@ class World implements EventHandler {
     this.add(F.spend, spec.disruption.oneOffCostGbp);
     this.refreshPools();
     this.refreshEffects(now);
+    this.refreshNeedTable();
     this.changes.push({ day: now - this.h0, date: this.cal.dateOf(now), authority: a, structure, cause });
   }
 

@@ -35,12 +35,21 @@ export interface ReportFiles {
 /**
  * Renders the report of a run directory.
  *
+ * @param run the run directory, or anything with its path as `dir` (e.g. the `RunResult` of `runScenario`).
+ * @param opts options, or just an output directory (the report is written as `<dir>/report.html`).
  * @throws RunDirError (from read-run.ts) naming the file when the run directory is missing or bad.
  * @example
  * const files = await renderReport('out/partnership-vs-trust');
- * console.log(files.html); // out/partnership-vs-trust/report.html
+ * console.log(files.html); // …/out/partnership-vs-trust/report.html
+ * await renderReport(run, 'site/dcs-merge'); // a RunResult, written to site/dcs-merge/report.html
  */
-export async function renderReport(runDir: string, opts: ReportOptions = {}): Promise<ReportFiles> {
+export async function renderReport(run: string | { readonly dir: string }, opts: ReportOptions | string = {}): Promise<ReportFiles> {
+  const runDir = typeof run === 'string' ? run : run.dir;
+  const o: ReportOptions = typeof opts === 'string' ? { out: join(opts, 'report.html') } : opts;
+  return renderRunDir(runDir, o);
+}
+
+async function renderRunDir(runDir: string, opts: ReportOptions): Promise<ReportFiles> {
   const run = await readRun(runDir);
   const htmlPath = resolve(opts.out ?? join(runDir, 'report.html'));
   const chartDir = join(dirname(htmlPath), 'charts');

@@ -185,15 +185,6 @@ export async function runScenario(resolved: ResolvedScenario, opts: RunOptions):
     if (previous.status === 'complete' && (opts.replicates === undefined || opts.replicates === previous.replicates) && opts.precision === undefined) {
       throw new UserError(`--resume ${opts.out}: that run is already complete (${previous.replicates} replicates per arm); nothing to resume. To run it again, leave out --resume`);
     }
-  } else {
-    // A fresh run: drop an earlier run's batches, tables and report in this directory.
-    const earlierRun = existsSync(join(dir, MANIFEST_FILE));
-    rmSync(join(dir, BATCH_DIR), { recursive: true, force: true });
-    for (const t of OUTPUT_TABLES) for (const ext of ['csv', 'parquet']) rmSync(join(dir, `${t}.${ext}`), { force: true });
-    if (earlierRun) {
-      rmSync(join(dir, 'report.html'), { force: true });
-      rmSync(join(dir, 'charts'), { recursive: true, force: true });
-    }
   }
 
   const workers = Math.max(1, opts.workers ?? availableParallelism());
@@ -208,6 +199,17 @@ export async function runScenario(resolved: ResolvedScenario, opts: RunOptions):
   const format = opts.format ?? previous?.outputFormat ?? 'csv';
   const rounds: number[] = [...(previous?.precision?.rounds ?? [])];
   const metrics = reportedOutcomes(resolved);
+
+  if (!opts.resume) {
+    // A fresh run: drop an earlier run's batches, tables and report in this directory.
+    const earlierRun = existsSync(join(dir, MANIFEST_FILE));
+    rmSync(join(dir, BATCH_DIR), { recursive: true, force: true });
+    for (const t of OUTPUT_TABLES) for (const ext of ['csv', 'parquet']) rmSync(join(dir, `${t}.${ext}`), { force: true });
+    if (earlierRun) {
+      rmSync(join(dir, 'report.html'), { force: true });
+      rmSync(join(dir, 'charts'), { recursive: true, force: true });
+    }
+  }
 
   const base = {
     format: 'cssim-run/1' as const,

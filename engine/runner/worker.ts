@@ -27,6 +27,17 @@ export interface WorkerTask {
 type ReplicateFn = (resolved: ResolvedScenario, armId: string, replicate: number) => ReplicateResult;
 
 const faults = parseFaults(process.env.CSSIM_FAULT_REPLICATE);
+// The bundle carries an inline source map: stack traces then name the engine's .ts files and lines.
+process.setSourceMapsEnabled(true);
+
+/** The error message plus where it was thrown (first stack frame), for the user's report. */
+function describeError(err: unknown): string {
+  const e = err as Error;
+  const message = e?.message ?? String(err);
+  const frame = typeof e?.stack === 'string' ? e.stack.split('\n').find((l) => /^\s+at /.test(l)) : undefined;
+  const where = frame?.match(/(engine\/[^()\s]+\.ts:\d+:\d+)\)?$/)?.[1];
+  return where ? `${message} (at ${where})` : message;
+}
 const replicateFns = new Map<string, ReplicateFn>();
 
 async function loadReplicate(modulePath: string | undefined): Promise<ReplicateFn> {
@@ -62,7 +73,7 @@ export default async function runBatch(task: WorkerTask): Promise<Uint8Array> {
       result = run(resolved, task.arm, r);
       packReplicate(result, months, data, (r - task.from) * len);
     } catch (err) {
-      throw new Error(`arm ${task.arm} replicate ${r}: ${(err as Error)?.message ?? String(err)}`);
+      throw new Error(`arm ${task.arm} replicate ${r}: ${fault ? (err as Error).message : describeError(err)}`);
     }
     elapsedMs.push(performance.now() - t0);
     changes.push(result.changes.map((c) => ({ day: c.day, date: c.date, authority: c.authority, structure: c.structure, cause: c.cause })));

@@ -32,8 +32,12 @@ export async function bench(options: { quick?: boolean } = {}): Promise<BenchRow
     const out = mkdtempSync(join(tmpdir(), 'cssim-bench-'));
     try {
       const t0 = performance.now();
+      const cpu0 = process.cpuUsage();
       const r = await runScenario(resolved, { out, replicates, workers, batchSize: Math.max(1, Math.ceil(replicates / 8)) });
-      return { wallMs: performance.now() - t0, timings: r.manifest.timings! };
+      const wallMs = performance.now() - t0;
+      const cpu = process.cpuUsage(cpu0);
+      // CPU time of the whole process (main thread and workers) per wall time: the cores the run really got
+      return { wallMs, timings: r.manifest.timings!, cores: (cpu.user + cpu.system) / 1000 / wallMs };
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
@@ -47,6 +51,8 @@ export async function bench(options: { quick?: boolean } = {}): Promise<BenchRow
   return [
     { name: 'runner: replicate time (1 worker)', value: one.timings.replicateMs / (arms * replicates), unit: 'ms/replicate', note },
     { name: 'runner: speed-up, 2 workers vs 1 (wall)', value: speedup, unit: 'x', note: `${note}; target >= 1.8` },
+    { name: 'runner: cores obtained, 1 worker', value: one.cores, unit: 'cores', note: 'process CPU time / wall time (below 1 when other processes compete)' },
+    { name: 'runner: cores obtained, 2 workers', value: two.cores, unit: 'cores', note: 'speed-up is bounded by cores obtained (2 workers) / cores obtained (1 worker)' },
     { name: 'runner: overhead, 2 workers', value: 100 * overhead, unit: '%', note: '1 - summed replicate time / (wall x workers), whole run incl. pool start and fold; target < 5' },
     { name: 'runner: overhead in dispatch, 2 workers', value: 100 * (two.timings.overheadShare ?? NaN), unit: '%', note: 'same, from pool start to last batch written' },
   ];

@@ -23,6 +23,23 @@ describe('cli/selfcheck', () => {
     });
   });
 
+  describe('cssim selfcheck with a tiny run', () => {
+    it('exits 1, marks the failing rows and says how many failed', () => {
+      // 3 replicates of 500 customers with seed 8 give intervals that miss two analytic values
+      // (found by trying seeds 1-8; a failure is what this test needs, not any particular value)
+      const r = cssim('selfcheck', '--seed', '8', '--replicates', '3', '--customers', '500');
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/cssim: \d of 5 self-checks failed/);
+      expect(r.stdout).toMatch(/FAIL$/m);
+    });
+
+    it('rejects fewer than two replicates with exit code 2', () => {
+      const r = cssim('selfcheck', '--replicates', '1');
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/--replicates must be an integer >= 2, got 1/);
+    });
+  });
+
   describe('cssim selfcheck mmc', () => {
     it('prints one JSON object whose 95% CIs contain the Erlang C values', () => {
       const r = cssim(
@@ -42,6 +59,17 @@ describe('cli/selfcheck', () => {
       expect(out.meanWait).toBeLessThan(out.meanWaitCI[1]);
       expect(out.events).toBe(12 * 2 * 30_000);
       expect(out.eventsPerSecond).toBeGreaterThan(0);
+    });
+
+    it('uses --seed, --replicates and --customers given after mmc or before it', () => {
+      for (const args of [
+        ['selfcheck', 'mmc', '--customers', '300', '--replicates', '3', '--seed', '5', '--json'],
+        ['selfcheck', '--seed', '5', '--json', 'mmc', '--customers', '300', '--replicates', '3'],
+      ]) {
+        const r = cssim(...args);
+        expect(r.code).toBe(0);
+        expect(JSON.parse(r.stdout)).toMatchObject({ customers: 300, replicates: 3, seed: 5, warmup: 30 });
+      }
     });
 
     it('rejects a utilisation of 1 or more with exit code 2 and says why', () => {

@@ -94,6 +94,13 @@ describe('report/render-report', () => {
       expect(f.charts.every((c) => c.endsWith('.svg'))).toBe(true);
     });
 
+    it('accepts a run result ({ dir }) and an output directory, as in the README example', async () => {
+      const dir = makeRunDir(join(work, 'tiny'), { arms: 1, replicates: 3, months: 2 });
+      const f = await renderReport({ dir }, join(work, 'site'));
+      expect(f.html).toBe(join(work, 'site', 'report.html'));
+      expect(existsSync(join(work, 'site', 'charts', 'distribution.png'))).toBe(true);
+    });
+
     it('fails with a RunDirError naming the file when the run directory is incomplete', async () => {
       const dir = makeRunDir(join(work, 'broken'), { replicates: 3, months: 2 });
       unlinkSync(join(dir, 'timeseries.csv'));

@@ -1,7 +1,8 @@
 /**
  * Screenshots a rendered report in Debian's chromium, for the README:
- * `npx tsx test/report/screenshot-report.ts out/demo/report.html reports/demo-report.png [maxHeightPx]`.
- * Captures the page from the top down to the end of the forest plot (or maxHeightPx, default 4000).
+ * `npx tsx test/report/screenshot-report.ts out/demo/report.html reports/demo-report.png [untilSelector] [maxHeightPx]`.
+ * Captures the page from the top down to the end of `untilSelector` (default `#section-summary`),
+ * at most maxHeightPx (default 4000) tall.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,9 +10,9 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 
-const [html, out, maxArg] = process.argv.slice(2);
+const [html, out, until = '#section-summary', maxArg] = process.argv.slice(2);
 if (!html || !out) {
-  console.error('usage: tsx test/report/screenshot-report.ts REPORT_HTML OUT_PNG [maxHeightPx]');
+  console.error('usage: tsx test/report/screenshot-report.ts REPORT_HTML OUT_PNG [untilSelector] [maxHeightPx]');
   process.exit(2);
 }
 const profile = mkdtempSync(join(tmpdir(), 'cssim-shot-'));
@@ -24,7 +25,7 @@ const ctx = await chromium.launchPersistentContext(profile, {
 try {
   const page = ctx.pages()[0] ?? (await ctx.newPage());
   await page.goto(pathToFileURL(resolve(html)).href, { waitUntil: 'load' });
-  const box = await page.locator('#section-forest').boundingBox(); // page coordinates: nothing has scrolled
+  const box = await page.locator(until).first().boundingBox(); // page coordinates: nothing has scrolled
   const bottom = box ? box.y + box.height : Number(maxArg ?? 4000);
   const height = Math.min(Math.ceil(bottom) + 10, Number(maxArg ?? 4000));
   await page.screenshot({ path: resolve(out), fullPage: true, clip: { x: 0, y: 0, width: 1280, height } });

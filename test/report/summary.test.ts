@@ -55,5 +55,9 @@ describe('report/summary', () => {
       expect(diffText('rereferral_share', -1.234, -1.5, -0.9)).toBe('−1.23 percentage points (95% CI −1.5 to −0.9)');
       expect(diffText('spend_gbp', 1_250_000, 500_000, 2_000_000)).toBe('+1.3 GBP million per year (95% CI +0.5 to +2.0)');
     });
+
+    it('prints floating-point noise around zero as 0', () => {
+      expect(diffText('inspection_grade', 7.4e-17, -0.04, 0.04)).toBe('0 grade points (95% CI −0.04 to +0.04)');
+    });
   });
 });

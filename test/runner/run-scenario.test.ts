@@ -202,6 +202,10 @@ describe('runner/run-scenario', () => {
       }
       const fixed = await run({ replicates: r.manifest.replicates, batchSize: 4 });
       expect(tables(r.dir)).toEqual(tables(fixed.dir));
+      // and it did not stop later than needed: at the previous round the rule did not hold yet
+      const before = await run({ replicates: p.rounds.at(-2)! });
+      const rowsBefore = parseCsv(readFileSync(join(before.dir, 'summary.csv'), 'utf8')).slice(1);
+      expect(rowsBefore.some((row) => (Number(row[5]) - Number(row[4])) / 2 > precision * Math.abs(Number(row[2])))).toBe(true);
     });
 
     it('stops at --max-replicates and says so when the target is out of reach', async () => {

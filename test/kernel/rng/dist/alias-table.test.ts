@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { deriveStream } from '../../../../engine/kernel/rng/stream.ts';
 import { AliasTable } from '../../../../engine/kernel/rng/dist/alias-table.ts';
-import { CountingStream, chiSquareDiscrete, expectChiSquareFits, sample } from './stat-helpers.ts';
+import { CountingStream, chiSquareDiscrete, expectChiSquareFits, expectMoments, sample } from './stat-helpers.ts';
 
 describe('kernel/rng/dist/alias-table', () => {
   const weights = [1, 0, 3, 6, 0.5, 2.5];
@@ -15,10 +15,22 @@ describe('kernel/rng/dist/alias-table', () => {
     expectChiSquareFits(chiSquareDiscrete(xs, (k) => weights[k] / total, 0, weights.length - 1));
   });
 
+  it('gives the index the mean and variance of the weights within 5 standard errors', () => {
+    const p = weights.map((w) => w / total);
+    const mean = p.reduce((a, pk, k) => a + k * pk, 0);
+    const variance = p.reduce((a, pk, k) => a + (k - mean) ** 2 * pk, 0);
+    const m4 = p.reduce((a, pk, k) => a + (k - mean) ** 4 * pk, 0);
+    const table = new AliasTable(weights);
+    const s = deriveStream(53, 0, 'test-alias');
+    expectMoments(sample(100_000, () => table.sample(s)), mean, variance, m4 / variance ** 2 - 3);
+  });
+
   it('never samples a zero-weight index and draws exactly two numbers', () => {
     const table = new AliasTable(weights);
     const s = new CountingStream(deriveStream(51, 0, 'test-alias'));
-    for (let i = 0; i < 20_000; i++) expect(table.sample(s)).not.toBe(1);
+    let zeroWeightDrawn = 0;
+    for (let i = 0; i < 20_000; i++) if (table.sample(s) === 1) zeroWeightDrawn++;
+    expect(zeroWeightDrawn).toBe(0);
     expect(s.count).toBe(40_000);
   });
 
