@@ -18,11 +18,6 @@ export function registerSchema(program: Command): void {
     .description('print the JSON Schema of scenario files (for editor completion and checking)')
     .option('--out <file>', 'write it to FILE (atomically) instead of stdout')
     .action((opts: { out?: string }) => {
-      // `cssim … | head` closes the pipe early: that is not an error
-      process.stdout.once('error', (err: NodeJS.ErrnoException) => {
-        if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-        throw err;
-      });
       const text = scenarioJsonSchemaText();
       if (opts.out !== undefined) {
         atomicWriteFile(opts.out, text);

@@ -57,11 +57,6 @@ export function registerValidate(program: Command): void {
     .argument('<files...>', 'scenario YAML files')
     .option('--json', 'print one JSON document {ok, files: [{file, ok, summary, hash, issues}]} on stdout');
   addSetOption(cmd).action(async (files: string[], opts: { json?: boolean; set: string[] }) => {
-      // `cssim … | head` closes the pipe early: that is not an error
-      process.stdout.once('error', (err: NodeJS.ErrnoException) => {
-        if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-        throw err;
-      });
     const reports = await validateFiles(files, opts.set);
     const allOk = reports.every((r) => r.ok);
     if (opts.json) {

@@ -41,3 +41,38 @@ export const CALIBRATION_TARGETS: readonly CalibrationTarget[] = Object.freeze([
   { outcome: 'sw_vacancy_rate', observed: 16.4, year: 2019, tolerancePct: 15, source: `${CSV} (DfE workforce); 16.4-17.0 in 2017-2019, about 25 vacant posts in one authority` },
   { outcome: 'spend_gbp', observed: (8.8e9 / ENGLAND_AUTHORITIES), year: 2018, tolerancePct: 10, source: `${CSV}: NAO, GBP 8.8bn in 2017-18 / 152 authorities; a year earlier than the other targets and 91% of councils overspent` },
 ] satisfies CalibrationTarget[]);
+
+/** A flow of the referral pathway the model's diagnostics count (`WorldDiagnostics`), per referral. */
+export type FlowId = 'referrals_nfa_share' | 'assessed_not_in_need_share' | 'section47_share';
+
+/** One flow target: a share of referrals, in percent, compared over the horizon with the model's flow counts. */
+export interface FlowTarget {
+  readonly flow: FlowId;
+  /** Observed national share of referrals, percent. */
+  readonly observed: number;
+  /** Year of the observation (year to 31 March). */
+  readonly year: number;
+  /** Largest accepted relative gap |model - observed| / observed, in percent. */
+  readonly tolerancePct: number;
+  /** Where the figure comes from and why the tolerance. */
+  readonly source: string;
+}
+
+/**
+ * The outcome split of referrals (not OUTCOME_IDS, so not in CALIBRATION_TARGETS): shares of referrals
+ * closed with no further action, assessed as not in need, and leading to a section 47 enquiry. The model
+ * counts a section 47 enquiry at an assessment or a child in need plan review that finds a child at risk.
+ * Tolerances are stated before calibrating, from how much each national figure moved in the shared CSV.
+ */
+export const FLOW_TARGETS: readonly FlowTarget[] = Object.freeze([
+  { flow: 'referrals_nfa_share', observed: 8.1, year: 2019, tolerancePct: 15, source: `${CSV} (referrals_nfa_share, DfE CIN table C1); 14.1% in 2014, 9.9% in 2016, 8.1% in 2019, so ±15% (±1.2 points) is within the recent movement` },
+  { flow: 'assessed_not_in_need_share', observed: 29.1, year: 2019, tolerancePct: 15, source: `${CSV} (assessed_not_in_need_share, DfE CIN table C1); 19.6% in 2014, 25.4% in 2016, 29.1% in 2019, so ±15% (±4.4 points) is within the recent movement` },
+  { flow: 'section47_share', observed: (185_450 / 646_120) * 100, year: 2017, tolerancePct: 10, source: `${CSV}: section47_enquiries 185,450 / referrals 646,120 in 2017 (28.7%); 27.7% in 2016 (172,290 / 621,470), so ±10% (±2.9 points)` },
+] satisfies FlowTarget[]);
+
+/** The model's value of a flow target (percent of referrals) from horizon flow counts; NaN with no referrals. */
+export function flowShare(flow: FlowId, d: { readonly referrals: number; readonly noFurtherAction: number; readonly assessedNotInNeed: number; readonly s47: number }): number {
+  if (!(d.referrals > 0)) return Number.NaN;
+  const k = flow === 'referrals_nfa_share' ? d.noFurtherAction : flow === 'assessed_not_in_need_share' ? d.assessedNotInNeed : d.s47;
+  return (100 * k) / d.referrals;
+}

@@ -71,6 +71,11 @@ export class ChildStore {
   helpedMonth: Int32Array;
   seed: Uint32Array;
   counter: Uint32Array;
+  /**
+   * 1 while the slot is on the world's list of release candidates. Belongs to the slot, not the child:
+   * `alloc` leaves it as it is, because the list entry outlives a freed child (the list re-checks state).
+   */
+  releaseListed: Uint8Array;
   private freeList: Int32Array;
   private freeCount = 0;
 
@@ -101,6 +106,7 @@ export class ChildStore {
     this.helpedMonth = new Int32Array(n);
     this.seed = new Uint32Array(n);
     this.counter = new Uint32Array(n * CHILD_CHANNEL_COUNT);
+    this.releaseListed = new Uint8Array(n);
     this.freeList = new Int32Array(n);
   }
 
@@ -183,6 +189,7 @@ export class ChildStore {
     this.helpedMonth = g(this.helpedMonth, n);
     this.seed = g(this.seed, n);
     this.counter = g(this.counter, n * CHILD_CHANNEL_COUNT);
+    this.releaseListed = g(this.releaseListed, n);
     this.freeList = g(this.freeList, n);
     this.capacity = n;
   }

@@ -178,6 +178,9 @@ class World implements EventHandler {
   readonly h0: number;
   readonly end: number;
   inHorizon = false;
+  /** Slots that may be releasable (agents with no need and no service), checked by the monthly sweep. */
+  releaseList = new Int32Array(1024);
+  releaseCount = 0;
   month = -1;
   year = -1;
   readonly months: number;
@@ -397,6 +400,7 @@ class World implements EventHandler {
     this.counts[this.cell(a, ch.level[c], service)]++;
     if (old >= SERVICE.assessment) this.openCases[a]--;
     if (service >= SERVICE.assessment) this.openCases[a]++;
+    if (isHelp(old)) { ch.helpedYear[c] = this.year; ch.helpedMonth[c] = this.month; }
     ch.service[c] = service;
     if (isHelp(service)) {
       if (ch.needSinceDay[c] >= 0) {
@@ -408,6 +412,15 @@ class World implements EventHandler {
     }
   }
 
+  /** Children in help (early help, a plan or care) now, all authorities. */
+  private helpedNow(): number {
+    let k = 0;
+    for (let base = 0; base < this.counts.length; base += SERVICE_COUNT) {
+      k += this.counts[base + SERVICE.earlyHelp] + this.counts[base + SERVICE.childInNeedPlan] + this.counts[base + SERVICE.protectionPlan] + this.counts[base + SERVICE.lookedAfter];
+    }
+    return k;
+  }
+
   private markHelped(c: number): void {
     const ch = this.children;
     if (!this.inHorizon) return;
@@ -415,10 +428,16 @@ class World implements EventHandler {
     if (ch.helpedMonth[c] !== this.month) { ch.helpedMonth[c] = this.month; this.acc[P_MONTH * FIELDS + F.helped]++; }
   }
 
-  /** Recounts children in help at the start of a period (they are helped in it too). */
-  private recountHelped(): void {
-    const ch = this.children;
-    for (let c = 0; c < ch.used; c++) if (ch.active[c] === 1 && isHelp(ch.service[c])) this.markHelped(c);
+  /**
+   * Counts children in help at the start of a period (they are helped in it too) in the blocks of
+   * the month block and/or the year and horizon blocks. Their stamps are not touched: a child counted this way
+   * is stamped when it leaves help (`setService`), so it is never counted twice in one period.
+   */
+  private countHelpedAtStart(month: boolean, year: boolean): void {
+    if (!this.inHorizon) return;
+    const k = this.helpedNow();
+    if (month) this.acc[P_MONTH * FIELDS + F.helped] += k;
+    if (year) { this.acc[P_YEAR * FIELDS + F.helped] += k; this.acc[P_HORIZON * FIELDS + F.helped] += k; }
   }
 
   // ---------- children: events ----------
@@ -497,6 +516,7 @@ class World implements EventHandler {
       if (ch.step[c] !== CASE_STEP.release) {
         ch.caseAt[c] = Infinity;
         ch.step[c] = CASE_STEP.release;
+        if (ch.releaseListed[c] === 0) this.listRelease(c);
       }
     } else if (ch.step[c] === CASE_STEP.release) ch.step[c] = CASE_STEP.none;
   }
@@ -535,10 +555,26 @@ class World implements EventHandler {
    */
   private onSweep(now: number): void {
     const ch = this.children;
-    for (let c = 0; c < ch.used; c++) {
-      if (ch.active[c] !== 1 || ch.step[c] !== CASE_STEP.release) continue;
-      if (now - ch.lastReferralDay[c] >= YEAR_DAYS && now - ch.lastClosedDay[c] >= YEAR_DAYS) this.exitChild(c, true);
+    const list = this.releaseList;
+    let kept = 0;
+    for (let i = 0; i < this.releaseCount; i++) {
+      const c = list[i];
+      if (ch.active[c] !== 1 || ch.step[c] !== CASE_STEP.release) { ch.releaseListed[c] = 0; continue; }
+      if (now - ch.lastReferralDay[c] >= YEAR_DAYS && now - ch.lastClosedDay[c] >= YEAR_DAYS) { ch.releaseListed[c] = 0; this.exitChild(c, true); continue; }
+      list[kept++] = c;
     }
+    this.releaseCount = kept;
+  }
+
+  /** Adds a slot to the release candidates (each slot at most once; the sweep drops stale entries). */
+  private listRelease(c: number): void {
+    if (this.releaseCount === this.releaseList.length) {
+      const bigger = new Int32Array(this.releaseList.length * 2);
+      bigger.set(this.releaseList);
+      this.releaseList = bigger;
+    }
+    this.releaseList[this.releaseCount++] = c;
+    this.children.releaseListed[c] = 1;
   }
 
   private onArrival(a: number, now: number): void {
@@ -969,7 +1005,7 @@ class World implements EventHandler {
     this.acc.fill(0);
     this.month = 0;
     this.year = 0;
-    this.recountHelped();
+    this.countHelpedAtStart(true, true);
   }
 
   private stocks(): { open: number; cpp: number; lac: number; unmet: number; grade: number; gradeShare: Float64Array } {
@@ -1029,7 +1065,7 @@ class World implements EventHandler {
     for (let i = 0; i < OUTCOME_IDS.length; i++) this.monthly[OUTCOME_IDS[i]][k] = this.scratch[i];
     this.acc.fill(0, P_MONTH * FIELDS, (P_MONTH + 1) * FIELDS);
     this.month = k + 1;
-    this.recountHelped();
+    this.countHelpedAtStart(true, false);
   }
 
   private onYearEnd(y: number): void {
@@ -1037,7 +1073,7 @@ class World implements EventHandler {
     for (let i = 0; i < OUTCOME_IDS.length; i++) this.yearly[OUTCOME_IDS[i]][y] = this.scratch[i];
     this.acc.fill(0, P_YEAR * FIELDS, (P_YEAR + 1) * FIELDS);
     this.year = y + 1;
-    this.recountHelped();
+    this.countHelpedAtStart(false, true);
   }
 
   run(): WorldOutput {
@@ -1045,10 +1081,19 @@ class World implements EventHandler {
     const outcomes = {} as Record<OutcomeId, number>;
     this.periodOutcomes(P_HORIZON, this.scratch);
     const years = this.input.horizonYears;
-    const mean = (id: OutcomeId): number => { let s = 0; for (let y = 0; y < years; y++) s += this.yearly[id][y]; return s / years; };
+    // mean over the years that have a value (a year with no denominator is NaN and is skipped)
+    const mean = (id: OutcomeId): number => {
+      let s = 0, k = 0;
+      for (let y = 0; y < years; y++) { const v = this.yearly[id][y]; if (!Number.isNaN(v)) { s += v; k++; } }
+      return k > 0 ? s / k : Number.NaN;
+    };
     for (let i = 0; i < OUTCOME_IDS.length; i++) outcomes[OUTCOME_IDS[i]] = this.scratch[i];
-    // stocks and the grade are year-end figures: the horizon value is their mean over the years
-    for (const id of ['children_in_need_rate', 'child_protection_plans_rate', 'looked_after_rate', 'unmet_need_rate', 'inspection_grade', 'cost_per_child_helped'] as const) outcomes[id] = mean(id);
+    // stocks and the grade are year-end figures: the horizon value is their mean over the years; the
+    // horizon's own figure stands in when no year has one (so it is finite whenever the horizon has a denominator)
+    for (const id of ['children_in_need_rate', 'child_protection_plans_rate', 'looked_after_rate', 'unmet_need_rate', 'inspection_grade', 'cost_per_child_helped'] as const) {
+      const m = mean(id);
+      if (!Number.isNaN(m)) outcomes[id] = m;
+    }
     const h = P_HORIZON * FIELDS;
     const acc = this.acc;
     const conserved: number[] = [];

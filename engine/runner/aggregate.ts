@@ -183,8 +183,8 @@ export function foldRun(dir: string, resolved: ResolvedScenario, replicates: num
             const b = base[outcomeIndex[k]];
             if (Number.isFinite(v) && Number.isFinite(b)) {
               diffs[k].add(v - b);
-              const dir_ = OUTCOMES[outcomes[k]].better;
-              if (dir_ !== 'neither') better[k] += v === b ? 0.5 : (dir_ === 'lower' ? v < b : v > b) ? 1 : 0;
+              const direction = OUTCOMES[outcomes[k]].better;
+              if (direction !== 'neither') better[k] += v === b ? 0.5 : (direction === 'lower' ? v < b : v > b) ? 1 : 0;
             }
           }
         }

@@ -171,7 +171,6 @@ export async function runScenario(resolved: ResolvedScenario, opts: RunOptions):
   const t0 = performance.now();
   const startedAt = new Date().toISOString();
   const dir = resolvePath(opts.out);
-  mkdirSync(dir, { recursive: true });
   const previous = opts.resume ? readManifest(dir) : null;
 
   if (opts.resume) {
@@ -200,6 +199,7 @@ export async function runScenario(resolved: ResolvedScenario, opts: RunOptions):
   const rounds: number[] = [...(previous?.precision?.rounds ?? [])];
   const metrics = reportedOutcomes(resolved);
 
+  mkdirSync(dir, { recursive: true });
   if (!opts.resume) {
     // A fresh run: drop an earlier run's batches, tables and report in this directory.
     const earlierRun = existsSync(join(dir, MANIFEST_FILE));

@@ -8,8 +8,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CALIBRATION_TARGETS } from '../../engine/model/calibration.ts';
-import { runReplicate } from '../../engine/replicate.ts';
+import { CALIBRATION_TARGETS, FLOW_TARGETS, flowShare } from '../../engine/model/calibration.ts';
+import { runReplicate, runReplicateDiagnosed } from '../../engine/replicate.ts';
 import { englandAverage, meanSe } from './fixtures.ts';
 
 const R = 6;
@@ -42,6 +42,27 @@ describe('model/calibration', () => {
       expect((100 * se) / t.observed, `${t.outcome} sampling error`).toBeLessThan(t.tolerancePct / 3);
       const gapPct = (100 * Math.abs(mean - t.observed)) / t.observed;
       if (gapPct > t.tolerancePct) misses.push(`${t.outcome}: model ${mean.toFixed(2)} vs ${t.observed.toFixed(2)} (${gapPct.toFixed(1)}% > ${t.tolerancePct}%)`);
+    }
+    expect(misses).toEqual([]);
+  });
+
+  it('takes its flow targets from the shared national CSV', () => {
+    const t = Object.fromEntries(FLOW_TARGETS.map((x) => [x.flow, x.observed]));
+    expect(t.referrals_nfa_share).toBe(csvValue('referrals_nfa_share', 2019));
+    expect(t.assessed_not_in_need_share).toBe(csvValue('assessed_not_in_need_share', 2019));
+    expect(t.section47_share).toBeCloseTo((100 * csvValue('section47_enquiries', 2017)) / csvValue('referrals', 2017), 9);
+  });
+
+  it('reproduces the referral outcome split (flow targets) within its stated tolerance (status quo, 6 replicates)', async () => {
+    const s = await englandAverage();
+    const results = Array.from({ length: R }, (_, i) => runReplicateDiagnosed(s, 'status-quo', i).diagnostics);
+    const misses: string[] = [];
+    for (const t of FLOW_TARGETS) {
+      const { mean, se } = meanSe(results.map((d) => flowShare(t.flow, d)));
+      // about 43,000 referrals per replicate: the binomial sampling error of a share is far below a third of the tolerance
+      expect((100 * se) / t.observed, `${t.flow} sampling error`).toBeLessThan(t.tolerancePct / 3);
+      const gapPct = (100 * Math.abs(mean - t.observed)) / t.observed;
+      if (gapPct > t.tolerancePct) misses.push(`${t.flow}: model ${mean.toFixed(2)} vs ${t.observed.toFixed(2)} (${gapPct.toFixed(1)}% > ${t.tolerancePct}%)`);
     }
     expect(misses).toEqual([]);
   });

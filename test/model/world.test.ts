@@ -60,6 +60,22 @@ describe('model/world', () => {
     }
   });
 
+  it('keeps horizon outcomes finite when months lack a denominator (NaN stays in the monthly series)', () => {
+    // 1,500 children: some months have no protection plan start or no completed assessment (NaN shares)
+    const s = small({ childPopulation: 1500, horizonYears: 2 });
+    let nanMonths = 0;
+    for (let rep = 0; rep < 4; rep++) {
+      const r = runReplicateDiagnosed(s, 'status-quo', rep);
+      nanMonths += Array.from(r.monthly.cpp_second_or_later_share).filter(Number.isNaN).length;
+      for (const [id, v] of Object.entries(r.outcomes)) {
+        if (id === 'cpp_second_or_later_share' && r.diagnostics.protectionStarts === 0) continue;
+        if (id === 'assessments_within_45_days_share' && r.diagnostics.assessmentsStarted === 0) continue;
+        expect(Number.isFinite(v), `${id} in replicate ${rep}`).toBe(true);
+      }
+    }
+    expect(nanMonths).toBeGreaterThan(0);
+  });
+
   it('lowers unmet need when information sharing is better', () => {
     const lo = small({ parameters: { mechanisms: { infoSharing: 0.1 } } });
     const hi = small({ parameters: { mechanisms: { infoSharing: 0.9 } } });
