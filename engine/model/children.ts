@@ -25,6 +25,9 @@ export const CASE_STEP = { none: 0, assessmentEnd: 1, childInNeedReview: 2, prot
 /** No pending event (a queue handle). */
 export const NO_EVENT = -1;
 
+/** A child's timer that is parked outside the queue (too far ahead), in place of a queue handle. */
+export const PARKED = -2;
+
 /** Struct-of-arrays store of child agents. Index = agent slot; `active[i]` is 1 while the slot is in use. */
 export class ChildStore {
   /** Slots allocated (capacity). */
@@ -76,6 +79,13 @@ export class ChildStore {
    * `alloc` leaves it as it is, because the list entry outlives a freed child (the list re-checks state).
    */
   releaseListed: Uint8Array;
+  /**
+   * A timer too far ahead for the queue is parked in a weekly bucket (a doubly linked list through
+   * `parkNext`/`parkPrev`, -1 at the ends); `parkBucket` is the bucket, -1 when not in one.
+   */
+  parkNext: Int32Array;
+  parkPrev: Int32Array;
+  parkBucket: Int32Array;
   private freeList: Int32Array;
   private freeCount = 0;
 
@@ -107,6 +117,9 @@ export class ChildStore {
     this.seed = new Uint32Array(n);
     this.counter = new Uint32Array(n * CHILD_CHANNEL_COUNT);
     this.releaseListed = new Uint8Array(n);
+    this.parkNext = new Int32Array(n);
+    this.parkPrev = new Int32Array(n);
+    this.parkBucket = new Int32Array(n).fill(-1);
     this.freeList = new Int32Array(n);
   }
 
@@ -139,6 +152,7 @@ export class ChildStore {
     this.caseAt[i] = Infinity;
     this.timer[i] = NO_EVENT;
     this.timerAt[i] = Infinity;
+    this.parkBucket[i] = -1;
     this.needRate[i] = 0;
     this.referralRate[i] = 0;
     this.helpedYear[i] = -1;
@@ -190,6 +204,11 @@ export class ChildStore {
     this.seed = g(this.seed, n);
     this.counter = g(this.counter, n * CHILD_CHANNEL_COUNT);
     this.releaseListed = g(this.releaseListed, n);
+    this.parkNext = g(this.parkNext, n);
+    this.parkPrev = g(this.parkPrev, n);
+    const parkBucket = new Int32Array(n).fill(-1);
+    parkBucket.set(this.parkBucket);
+    this.parkBucket = parkBucket;
     this.freeList = g(this.freeList, n);
     this.capacity = n;
   }

@@ -12,7 +12,7 @@ import type { Authority } from './authority.ts';
 import { ACTION, boardQuarter, spotChance } from './boards.ts';
 import type { Kpis } from './boards.ts';
 import { CHILD_CHANNELS, ChildStream, childHash } from './child-streams.ts';
-import { CASE_STEP, ChildStore, LEVEL_COUNT, NO_EVENT, SERVICE, SERVICE_COUNT, isHelp } from './children.ts';
+import { CASE_STEP, ChildStore, LEVEL_COUNT, NO_EVENT, PARKED, SERVICE, SERVICE_COUNT, isHelp } from './children.ts';
 import { falseReferralPerChildDay, referralPerDay } from './agencies.ts';
 import { SCREENING, screenReferral } from './front-door.ts';
 import type { ScreeningContext } from './front-door.ts';
@@ -137,6 +137,8 @@ const QFIELDS = 8;
 const DAYS_PER_MONTH = DAYS_PER_YEAR / 12;
 const AGE_OUT_DAYS = 18 * DAYS_PER_YEAR;
 const YEAR_DAYS = 365;
+/** Width of a parking bucket for far child timers, days (the weekly process opens one bucket a week). */
+const PARK_DAYS = 7;
 /** Cells of the need-rate tables per authority (level x service). */
 const NEED_CELLS = LEVEL_COUNT * SERVICE_COUNT;
 const TWO_POW_MINUS_32 = 2.3283064365386963e-10;
@@ -178,6 +180,10 @@ class World implements EventHandler {
   readonly h0: number;
   readonly end: number;
   inHorizon = false;
+  /** Parked child timers by week (`PARK_DAYS`) of their due time: head slot of each bucket's list, -1 when empty. */
+  readonly parkHead: Int32Array;
+  /** Buckets up to this one are open: their timers go straight into the queue. */
+  openBucket = 1;
   /** Slots that may be releasable (agents with no need and no service), checked by the monthly sweep. */
   releaseList = new Int32Array(1024);
   releaseCount = 0;
@@ -215,6 +221,7 @@ class World implements EventHandler {
     this.h0 = this.cal.dayOf(input.startIso);
     this.end = this.cal.addMonths(this.h0, 12 * input.horizonYears);
     this.months = 12 * input.horizonYears;
+    this.parkHead = new Int32Array(Math.ceil(this.end / PARK_DAYS) + 2).fill(-1);
     this.children = new ChildStore(4096);
     this.cs = new ChildStream(this.children);
     this.wf = new Workforce(n, 512);
@@ -455,9 +462,57 @@ class World implements EventHandler {
     const k = ch.caseAt[c];
     if (k < t) t = k;
     if (t === ch.timerAt[c]) return;
-    if (ch.timer[c] !== NO_EVENT) this.sim.cancel(ch.timer[c]);
+    this.disarm(c);
     ch.timerAt[c] = t;
-    ch.timer[c] = t < Infinity ? this.sim.at(t, K_CHILD, c) : NO_EVENT;
+    if (t === Infinity) return;
+    const b = Math.floor(t / PARK_DAYS);
+    if (b <= this.openBucket) { ch.timer[c] = this.sim.at(t, K_CHILD, c); return; }
+    // too far ahead: park it in its week's bucket (or nowhere, after the end of the run)
+    ch.timer[c] = PARKED;
+    if (b >= this.parkHead.length) return;
+    const head = this.parkHead[b];
+    ch.parkBucket[c] = b;
+    ch.parkPrev[c] = -1;
+    ch.parkNext[c] = head;
+    if (head >= 0) ch.parkPrev[head] = c;
+    this.parkHead[b] = c;
+  }
+
+  /** Removes the child's timer from the queue or its bucket (it then has none). */
+  private disarm(c: number): void {
+    const ch = this.children;
+    const h = ch.timer[c];
+    if (h >= 0) this.sim.cancel(h);
+    else if (h === PARKED) {
+      const b = ch.parkBucket[c];
+      if (b >= 0) {
+        const prev = ch.parkPrev[c], next = ch.parkNext[c];
+        if (prev >= 0) ch.parkNext[prev] = next; else this.parkHead[b] = next;
+        if (next >= 0) ch.parkPrev[next] = prev;
+        ch.parkBucket[c] = -1;
+      }
+    }
+    ch.timer[c] = NO_EVENT;
+    ch.timerAt[c] = Infinity;
+  }
+
+  /**
+   * Opens the next week's bucket at a week boundary: its parked timers (due one to two weeks ahead)
+   * join the queue. Keeps the queue to about two weeks of events, so its operations stay cheap.
+   */
+  private unpark(now: number): void {
+    const ch = this.children;
+    const b = Math.round(now / PARK_DAYS) + 1;
+    this.openBucket = b;
+    if (b >= this.parkHead.length) return;
+    let c = this.parkHead[b];
+    this.parkHead[b] = -1;
+    while (c >= 0) {
+      const next = ch.parkNext[c];
+      ch.parkBucket[c] = -1;
+      ch.timer[c] = this.sim.at(ch.timerAt[c], K_CHILD, c);
+      c = next;
+    }
   }
 
   /** An exponential waiting time (days) at `rate` (> 0) from the child's `channel`: exactly one draw. */
@@ -511,8 +566,11 @@ class World implements EventHandler {
       ch.referralAt[c] = rate > 0 ? now + this.childExponential(c, CHILD_CHANNELS.referral, rate) : Infinity;
     }
     // an agent with no need and no service is freed 12 months after its last contact with social care
-    // (the monthly sweep frees it; no event per release keeps the queue small)
+    // (the monthly sweep frees it; no event per release keeps the queue small). Its repeat-concern
+    // referral counts only within those 12 months: a later one is dropped, so a freed agent leaves no
+    // event to cancel.
     if (level === 0 && service === SERVICE.none) {
+      if (ch.referralAt[c] >= Math.max(ch.lastReferralDay[c], ch.lastClosedDay[c]) + YEAR_DAYS) ch.referralAt[c] = Infinity;
       if (ch.step[c] !== CASE_STEP.release) {
         ch.caseAt[c] = Infinity;
         ch.step[c] = CASE_STEP.release;
@@ -540,8 +598,7 @@ class World implements EventHandler {
   private exitChild(c: number, release: boolean): void {
     const ch = this.children;
     const a = ch.authority[c];
-    if (ch.timer[c] !== NO_EVENT) this.sim.cancel(ch.timer[c]);
-    ch.timer[c] = NO_EVENT;
+    this.disarm(c);
     if (ch.service[c] >= SERVICE.assessment) this.openCases[a]--;
     this.counts[this.cell(a, ch.level[c], ch.service[c])]--;
     if (release && ch.priorPlan[c] === 1) this.formerPlan[a]++;
@@ -914,6 +971,7 @@ class World implements EventHandler {
   }
 
   private onWeek(now: number): void {
+    this.unpark(now);
     this.refreshEffects(now);
     updatePools(this.wf, this.openCases, this.productivityFactor, now, this.p);
     workforceWeek(this.wf, now, this.turnoverSpike, this.recruitment, this.p, this.workforceStream);
