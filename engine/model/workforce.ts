@@ -37,6 +37,8 @@ export class Workforce {
   readonly poolCases: Float64Array;
   readonly poolHolders: Float64Array;
   readonly poolProductive: Float64Array;
+  /** Scratch: this week's leaving chance per authority, experienced (2a) and new starter (2a + 1). */
+  readonly leaveChance: Float64Array;
 
   constructor(authorities: number, initialCapacity = 256) {
     this.capacity = Math.max(16, initialCapacity | 0);
@@ -56,6 +58,7 @@ export class Workforce {
     this.poolCases = new Float64Array(authorities);
     this.poolHolders = new Float64Array(authorities);
     this.poolProductive = new Float64Array(authorities);
+    this.leaveChance = new Float64Array(2 * authorities);
   }
 
   /** Hires one permanent worker into `authority` who started on `startDay`; returns the worker slot. */
@@ -153,14 +156,19 @@ export function workforceWeek(wf: Workforce, now: number, turnoverSpike: ArrayLi
   const w = p.workforce;
   const dtYears = 7 / DAYS_PER_YEAR;
   const used = wf.used;
+  const n = wf.posts.length;
+  // the week's leaving chance depends only on (authority, new starter): computed once per pair
+  const leave = wf.leaveChance;
+  for (let a = 0; a < n; a++) {
+    leave[2 * a] = 1 - Math.exp(-leaveHazardPerYear(wf.workload[a], false, turnoverSpike[a], p) * dtYears);
+    leave[2 * a + 1] = 1 - Math.exp(-leaveHazardPerYear(wf.workload[a], true, turnoverSpike[a], p) * dtYears);
+  }
   for (let i = 0; i < used; i++) {
     if (wf.active[i] !== 1) continue;
     const a = wf.authority[i];
     const newStarter = (now - wf.startDay[i]) / DAYS_PER_YEAR < w.experienceRampYears;
-    const h = leaveHazardPerYear(wf.workload[a], newStarter, turnoverSpike[a], p);
-    if (s.next() < 1 - Math.exp(-h * dtYears)) wf.leave(i);
+    if (s.next() < leave[2 * a + (newStarter ? 1 : 0)]) wf.leave(i);
   }
-  const n = wf.posts.length;
   for (let a = 0; a < n; a++) {
     const drive = now < wf.driveUntil[a] ? p.boards.recruitmentDriveMultiplier : 1;
     const pFill = 1 - Math.exp(-w.recruitmentPerVacancyPerYear * recruitmentMultiplier[a] * drive * dtYears);

@@ -209,6 +209,8 @@ class World implements EventHandler {
    */
   readonly needUp: Float64Array;
   readonly needTotal: Float64Array;
+  /** Mean assessment duration (working days) per authority, refreshed with the need tables. */
+  readonly meanAssessment: Float64Array;
 
   constructor(readonly input: WorldInput) {
     const p = input.params;
@@ -246,6 +248,7 @@ class World implements EventHandler {
     this.referralTable = new Float64Array(n * 16);
     this.needUp = new Float64Array(n * NEED_CELLS);
     this.needTotal = new Float64Array(n * NEED_CELLS);
+    this.meanAssessment = new Float64Array(n);
     this.quarter = new Float64Array(n * QFIELDS);
     this.lastQuarter = new Float64Array(n * QFIELDS);
     this.arrivals = [];
@@ -752,7 +755,7 @@ class World implements EventHandler {
     const ch = this.children;
     this.add(F.assessStarted, 1);
     this.setService(c, SERVICE.assessment);
-    const mean = meanAssessmentWorkingDays(this.assessmentContext(a), this.p);
+    const mean = this.meanAssessment[a];
     const wd = lognormalFromUniform(this.cs.select(c, CHILD_CHANNELS.case).next(), mean, this.p.assessment.durationCv);
     ch.withinStandard[c] = wd <= this.p.assessment.standardWorkingDays ? 1 : 0;
     this.scheduleStep(c, CASE_STEP.assessmentEnd, (wd * 7) / 5);
@@ -936,10 +939,14 @@ class World implements EventHandler {
     }
   }
 
-  /** Recomputes `needUp` and `needTotal` from the current quality, productivity and mechanisms. */
+  /**
+   * Recomputes `needUp`, `needTotal` and `meanAssessment` from the current quality, workload,
+   * productivity and mechanisms (called whenever one of them changes).
+   */
   private refreshNeedTable(): void {
     const p = this.p;
     for (let a = 0; a < this.n; a++) {
+      this.meanAssessment[a] = meanAssessmentWorkingDays(this.assessmentContext(a), p);
       const q = this.quality[a];
       const prod = this.wf.productivity[a];
       const gain = this.mech[a].pooledBudget * this.mech[a].pooledBudgetEarlyHelpGain;

@@ -33,6 +33,13 @@ describe('model/world', () => {
     expect(b.events).toBe(a.events);
   });
 
+  it('counts every kernel event under exactly one event kind (one queue event per child serves three kinds)', () => {
+    const r = runReplicateDiagnosed(small(), 'status-quo', 2);
+    const byKind = Object.values(r.diagnostics.eventsByKind).reduce((x, y) => x + y, 0);
+    expect(byKind).toBe(r.events);
+    for (const k of ['child-need', 'child-referral', 'case-step'] as const) expect(r.diagnostics.eventsByKind[k]).toBeGreaterThan(0);
+  });
+
   it('gives different results for different replicates', () => {
     const s = small();
     expect(runReplicateDiagnosed(s, 'status-quo', 0).outcomes.referral_rate).not.toBe(runReplicateDiagnosed(s, 'status-quo', 1).outcomes.referral_rate);
