@@ -1,10 +1,10 @@
 /**
  * The `cssim` command line: one subcommand per file in this folder.
- * Progress goes to stderr, results to stdout or disk; exit codes are in `exit-codes.ts`.
+ * Progress goes to stderr, results to stdout or disk; exit codes are in `io/user-error.ts`.
  */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { EXIT, UserError } from './exit-codes.ts';
+import { EXIT, UserError } from '../io/user-error.ts';
 import { registerSelfcheck } from './selfcheck.ts';
 import { registerValidate } from './validate.ts';
 import { registerSchema } from './schema.ts';

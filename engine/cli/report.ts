@@ -5,7 +5,7 @@
  * Prints the report path (stdout); a bad run directory is exit 2 with a message naming the file.
  */
 import type { Command } from 'commander';
-import { EXIT, UserError } from './exit-codes.ts';
+import { EXIT, UserError } from '../io/user-error.ts';
 
 /** Options of `cssim report`. */
 interface ReportCliOptions {

@@ -6,7 +6,7 @@ import { basename, extname, join, resolve as resolvePath } from 'node:path';
 import { Option, InvalidArgumentError } from 'commander';
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
-import { UserError, EXIT } from './exit-codes.ts';
+import { UserError, EXIT } from '../io/user-error.ts';
 import { addSetOption } from './set-option.ts';
 import { loadScenario } from '../io/scenario/load.ts';
 import { readManifest } from '../io/manifest.ts';

@@ -3,7 +3,7 @@
  * Little's law) and `cssim selfcheck mmc`: one M/M/c experiment with chosen parameters.
  */
 import type { Command } from 'commander';
-import { EXIT, UserError } from './exit-codes.ts';
+import { EXIT, UserError } from '../io/user-error.ts';
 import { runSelfChecks, SELF_CHECK_DEFAULTS } from '../selfcheck/checks.ts';
 import { mmcProblems, runMmc } from '../selfcheck/mmc.ts';
 import type { MmcOptions, MmcResult } from '../selfcheck/mmc.ts';

@@ -6,7 +6,7 @@
  * Exit code 0 when every file is valid, 2 when any is not. `--json` prints one JSON document instead.
  */
 import type { Command } from 'commander';
-import { EXIT, UserError } from './exit-codes.ts';
+import { EXIT, UserError } from '../io/user-error.ts';
 import { addSetOption } from './set-option.ts';
 import { loadScenario } from '../io/scenario/load.ts';
 import { ScenarioError, formatIssue, type ScenarioIssue } from '../io/scenario/errors.ts';

@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve as resolvePath } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { UserError, EXIT } from '../cli/exit-codes.ts';
+import { UserError, EXIT } from '../io/user-error.ts';
 import type { ResolvedScenario } from '../io/scenario/schema.ts';
 import type { OutcomeId } from '../model/outcomes.ts';
 import { GENERATOR } from '../kernel/rng/stream.ts';

@@ -1,7 +1,7 @@
 /**
  * Scenario problems as the user sees them: where (file, line, column, field path) and what to do.
  */
-import { UserError, EXIT } from '../../cli/exit-codes.ts';
+import { UserError, EXIT } from '../user-error.ts';
 
 /**
  * One problem in a scenario.

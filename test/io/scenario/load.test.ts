@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { loadScenario, loadScenarioText } from '../../../engine/io/scenario/load.ts';
 import { ScenarioError } from '../../../engine/io/scenario/errors.ts';
-import { UserError } from '../../../engine/cli/exit-codes.ts';
+import { UserError } from '../../../engine/io/user-error.ts';
 import { canonicalJson, sha256Hex } from '../../../engine/io/hash.ts';
 import { VALID, issuesOf, replaceLine, tempFiles } from './fixtures.ts';
 

@@ -1,4 +1,4 @@
-/** Process exit codes of every `cssim` command (documented in the README). */
+/** Process exit codes of every `cssim` command (documented in the README), and the error type that carries one. */
 export const EXIT = {
   /** Success. */
   ok: 0,
