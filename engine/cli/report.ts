@@ -23,6 +23,12 @@ export function registerReport(program: Command): void {
     .option('-o, --out <file>', 'HTML file to write (default <run-dir>/report.html); charts go to charts/ beside it')
     .option('--no-png', 'skip the PNG copies of the charts')
     .option('--json', 'print {html, charts, ms} as JSON on stdout')
+    .addHelpText('after', `
+Exit codes: 0 written, 2 the run directory is missing or damaged (the message names the file).
+Examples:
+  cssim report out/partnership-vs-trust
+  cssim report out/partnership-vs-trust --out site/index.html
+  cssim report out/partnership-vs-trust --no-png --json`)
     .action(async (runDir: string, opts: ReportCliOptions) => {
       const t0 = performance.now();
       // loaded on use: the chart stack (vega, resvg) takes a while to import and other commands do not need it

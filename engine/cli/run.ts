@@ -75,7 +75,14 @@ export function registerRun(program: Command): void {
     .option('--keep-batches', 'keep the per-batch files in <out>/.batches after a complete run')
     .option('-q, --quiet', 'no progress bar and no summary line')
     .option('--json', 'print the manifest summary as JSON on stdout')
-    .addHelpText('after', '\nExit codes: 0 complete, 1 failed or interrupted (resume with --resume), 2 bad input.')
+    .addHelpText('after', `
+Exit codes: 0 complete, 1 failed or interrupted (resume with --resume), 2 bad input.
+Examples:
+  cssim run scenarios/partnership-vs-trust.yaml
+  cssim run scenarios/dcs-merge.yaml -n 500 -w 2 -o out/dcs-500
+  cssim run scenarios/dcs-merge.yaml --set parameters.workforce.caseloadTarget=20 --no-report
+  cssim run scenarios/dcs-merge.yaml --precision 0.02 --max-replicates 2000
+  cssim run scenarios/dcs-merge.yaml --resume out/dcs-merge`)
     .action(async (scenarioFile: string, o: RunCliOptions) => {
       await runCommand(scenarioFile, o);
     });

@@ -25,6 +25,10 @@ export function registerSchema(program: Command): void {
       } else process.stdout.write(text);
     })
     .addHelpText('after', `
+Examples:
+  cssim schema > scenario.schema.json
+  cssim schema --out scenarios/scenario.schema.json
+
 Editors: put "# yaml-language-server: $schema=./scenario.schema.json" on the first line of a scenario
 (VS Code with the Red Hat YAML extension), or map scenarios/*.yaml to the schema in the editor settings.
 Regenerate the committed copy: cssim schema --out scenarios/scenario.schema.json`);
