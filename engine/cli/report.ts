@@ -5,6 +5,7 @@
  * Prints the report path (stdout); a bad run directory is exit 2 with a message naming the file.
  */
 import type { Command } from 'commander';
+import cliProgress from 'cli-progress';
 import { EXIT, UserError } from '../io/user-error.ts';
 
 /** Options of `cssim report`. */
@@ -12,6 +13,7 @@ interface ReportCliOptions {
   readonly out?: string;
   readonly png: boolean;
   readonly json?: boolean;
+  readonly quiet?: boolean;
 }
 
 /** Registers `cssim report`. */
@@ -23,6 +25,7 @@ export function registerReport(program: Command): void {
     .option('-o, --out <file>', 'HTML file to write (default <run-dir>/report.html); charts go to charts/ beside it')
     .option('--no-png', 'skip the PNG copies of the charts')
     .option('--json', 'print {html, charts, ms} as JSON on stdout')
+    .option('-q, --quiet', 'no progress bar and no summary line')
     .addHelpText('after', `
 Exit codes: 0 written, 2 the run directory is missing or damaged (the message names the file).
 Examples:
@@ -35,12 +38,31 @@ Examples:
       const { renderReport } = await import('../report/render-report.ts');
       const { RunDirError } = await import('../report/read-run.ts');
       try {
-        const files = await renderReport(runDir, { out: opts.out, png: opts.png });
+        // a progress bar on stderr, only on a terminal
+        const bar = !opts.quiet && process.stderr.isTTY === true
+          ? new cliProgress.SingleBar({
+            stream: process.stderr,
+            format: 'cssim report |{bar}| {value}/{total} charts',
+            hideCursor: true,
+            clearOnComplete: true,
+          }, cliProgress.Presets.shades_classic)
+          : null;
+        const onProgress = (done: number, total: number): void => {
+          if (!bar) return;
+          if (done === 1) bar.start(total, done);
+          else bar.update(done);
+        };
+        let files;
+        try {
+          files = await renderReport(runDir, { out: opts.out, png: opts.png, onProgress });
+        } finally {
+          bar?.stop();
+        }
         const ms = Math.round(performance.now() - t0);
         if (opts.json) process.stdout.write(JSON.stringify({ html: files.html, charts: files.charts, ms }, null, 2) + '\n');
         else {
           process.stdout.write(`${files.html}\n`);
-          process.stderr.write(`cssim report: ${files.charts.length} chart files and the report written in ${(ms / 1000).toFixed(1)} s\n`);
+          if (!opts.quiet) process.stderr.write(`cssim report: ${files.charts.length} chart files and the report written in ${(ms / 1000).toFixed(1)} s\n`);
         }
       } catch (err) {
         if (err instanceof RunDirError) throw new UserError(`bad run directory: ${err.message}`, EXIT.badInput);

@@ -22,6 +22,8 @@ export interface ReportOptions {
   readonly calibrationTargets?: readonly CalibrationTarget[];
   /** Write PNG copies of the charts (default true). */
   readonly png?: boolean;
+  /** Called after each chart is laid out, with charts done and the total (for a progress bar). */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /** What a report render wrote. */
@@ -72,6 +74,7 @@ async function renderRunDir(runDir: string, opts: ReportOptions): Promise<Report
         pngs.push(svgToPngAsync(svg).then((png) => atomicWriteFile(pngPath, png)));
       }
       rendered.push({ def, svg, svgFile: rel(svgPath), pngFile: rel(pngPath) });
+      opts.onProgress?.(rendered.length, defs.length);
     }
   } finally {
     await Promise.allSettled(pngs); // never leave a PNG being written behind us
