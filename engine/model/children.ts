@@ -80,7 +80,7 @@ export class ChildStore {
    */
   releaseListed: Uint8Array;
   /**
-   * A timer too far ahead for the queue is parked in a weekly bucket (a doubly linked list through
+   * A timer too far ahead for the queue is parked in a daily bucket (a doubly linked list through
    * `parkNext`/`parkPrev`, -1 at the ends); `parkBucket` is the bucket, -1 when not in one.
    */
   parkNext: Int32Array;

@@ -137,8 +137,12 @@ const QFIELDS = 8;
 const DAYS_PER_MONTH = DAYS_PER_YEAR / 12;
 const AGE_OUT_DAYS = 18 * DAYS_PER_YEAR;
 const YEAR_DAYS = 365;
-/** Width of a parking bucket for far child timers, days (the weekly process opens one bucket a week). */
-const PARK_DAYS = 7;
+/**
+ * Width of a parking bucket for far child timers, days: the daily process opens one bucket a day, so the
+ * queue holds only about two days of events (about 160 on average; weekly buckets kept about 560, and every
+ * pop and push paid for the deeper heap).
+ */
+const PARK_DAYS = 1;
 /** Cells of the need-rate tables per authority (level x service). */
 const NEED_CELLS = LEVEL_COUNT * SERVICE_COUNT;
 const TWO_POW_MINUS_32 = 2.3283064365386963e-10;
@@ -180,7 +184,7 @@ class World implements EventHandler {
   readonly h0: number;
   readonly end: number;
   inHorizon = false;
-  /** Parked child timers by week (`PARK_DAYS`) of their due time: head slot of each bucket's list, -1 when empty. */
+  /** Parked child timers by day (`PARK_DAYS`) of their due time: head slot of each bucket's list, -1 when empty. */
   readonly parkHead: Int32Array;
   /** Buckets up to this one are open: their timers go straight into the queue. */
   openBucket = 1;
@@ -349,7 +353,7 @@ class World implements EventHandler {
   handle(kind: number, arg: number, now: number): void {
     if (kind !== K_CHILD) this.eventsByKind[kind]++;
     switch (kind) {
-      case K_DAY: this.onDay(); break;
+      case K_DAY: this.unpark(now); this.onDay(); break;
       case K_WEEK: this.onWeek(now); break;
       case K_QUARTER: this.onQuarter(now); break;
       case K_MONTH_END: this.onMonthEnd(arg); break;
@@ -470,7 +474,7 @@ class World implements EventHandler {
     if (t === Infinity) return;
     const b = Math.floor(t / PARK_DAYS);
     if (b <= this.openBucket) { ch.timer[c] = this.sim.at(t, K_CHILD, c); return; }
-    // too far ahead: park it in its week's bucket (or nowhere, after the end of the run)
+    // too far ahead: park it in its day's bucket (or nowhere, after the end of the run)
     ch.timer[c] = PARKED;
     if (b >= this.parkHead.length) return;
     const head = this.parkHead[b];
@@ -500,8 +504,9 @@ class World implements EventHandler {
   }
 
   /**
-   * Opens the next week's bucket at a week boundary: its parked timers (due one to two weeks ahead)
-   * join the queue. Keeps the queue to about two weeks of events, so its operations stay cheap.
+   * Opens the next day's bucket at a day boundary (before the day's other work): its parked timers (due
+   * one to two days ahead) join the queue. Keeps the queue to about two days of events, so its
+   * operations stay cheap.
    */
   private unpark(now: number): void {
     const ch = this.children;
@@ -978,7 +983,6 @@ class World implements EventHandler {
   }
 
   private onWeek(now: number): void {
-    this.unpark(now);
     this.refreshEffects(now);
     updatePools(this.wf, this.openCases, this.productivityFactor, now, this.p);
     workforceWeek(this.wf, now, this.turnoverSpike, this.recruitment, this.p, this.workforceStream);
