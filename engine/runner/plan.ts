@@ -51,3 +51,18 @@ export function jobKey(job: Pick<Job, 'arm' | 'from' | 'to'>): string {
 export function defaultBatchSize(replicates: number, workers: number): number {
   return Math.max(1, Math.min(10, Math.ceil(replicates / (4 * Math.max(1, workers)))));
 }
+
+/**
+ * Splits the last `2 × workers` jobs into single replicates, so that the workers finish together: at
+ * the end of a run one worker would otherwise sit idle while another finishes a whole batch. The
+ * results never change (the fold reads replicates by key, whatever the batch layout); only the
+ * number of batch files does.
+ */
+export function splitTail(jobs: readonly Job[], workers: number): Job[] {
+  const k = Math.min(jobs.length, 2 * Math.max(1, workers));
+  const out = jobs.slice(0, jobs.length - k);
+  for (const job of jobs.slice(jobs.length - k)) {
+    for (let r = job.from; r < job.to; r++) out.push({ ...job, from: r, to: r + 1 });
+  }
+  return out;
+}

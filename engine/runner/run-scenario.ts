@@ -22,7 +22,7 @@ import type { Manifest, PrecisionInfo, Timings } from '../io/manifest.ts';
 import { csvToParquet } from '../io/parquet.ts';
 import { decodeBatch } from './batch-file.ts';
 import { atomicWriteFile } from '../io/atomic-write.ts';
-import { defaultBatchSize } from './plan.ts';
+import { defaultBatchSize, splitTail } from './plan.ts';
 import type { Job } from './plan.ts';
 import { createLocalBackend, dispatchJobs, BatchFailedError } from './pool.ts';
 import type { BatchBackend } from './pool.ts';
@@ -247,7 +247,7 @@ export async function runScenario(resolved: ResolvedScenario, opts: RunOptions):
   try {
     for (;;) {
       if (precisionTarget !== undefined && rounds[rounds.length - 1] !== target) rounds.push(target);
-      const jobs = planMissing(resolved, target, batchSize, available);
+      const jobs = splitTail(planMissing(resolved, target, batchSize, available), workers);
       const total = resolved.arms.length * target;
       let done = total - jobs.reduce((s, j) => s + (j.to - j.from), 0);
       if (jobs.length > 0) {

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { planJobs, jobKey, defaultBatchSize } from '../../engine/runner/plan.ts';
+import { planJobs, jobKey, defaultBatchSize, splitTail } from '../../engine/runner/plan.ts';
 import { tinyScenario } from './fixtures/scenarios.ts';
 
 describe('runner/plan', () => {
@@ -38,6 +38,21 @@ describe('runner/plan', () => {
       expect(defaultBatchSize(200, 2)).toBe(10);
       expect(defaultBatchSize(40, 2)).toBe(5);
       expect(defaultBatchSize(1, 8)).toBe(1);
+    });
+  });
+  describe('splitTail()', () => {
+    it('keeps the same replicates in the same order and leaves the last 2 x workers jobs as single replicates', () => {
+      const s = tinyScenario();
+      fc.assert(fc.property(fc.integer({ min: 0, max: 120 }), fc.integer({ min: 1, max: 20 }), fc.integer({ min: 1, max: 8 }), (n, b, w) => {
+        const jobs = planJobs(s, n, b);
+        const split = splitTail(jobs, w);
+        const replicates = (js: readonly { arm: string; from: number; to: number }[]): string[] =>
+          js.flatMap((j) => Array.from({ length: j.to - j.from }, (_, i) => `${j.arm}/${j.from + i}`));
+        expect(replicates(split)).toEqual(replicates(jobs));
+        const k = Math.min(jobs.length, 2 * w);
+        expect(split.slice(0, jobs.length - k)).toEqual(jobs.slice(0, jobs.length - k));
+        expect(split.slice(jobs.length - k).every((j) => j.to - j.from === 1)).toBe(true);
+      }));
     });
   });
 });
