@@ -333,8 +333,13 @@ class World implements EventHandler {
       this.wf.agency[a] = p.workforce.agencyCoverShare * Math.max(0, posts - permanent);
       this.sim.at(exponential(this.arrivals[a], this.arrivalRate[a]), K_ARRIVAL, a);
       if (this.falseRateMax[a] > 0) this.sim.at(exponential(this.falseReferrals[a], this.falseRateMax[a]), K_FALSE_REFERRAL, a);
-      const firstInspection = this.cal.addMonths(this.h0, p.inspection.intervalMonths - this.input.authorities[a].monthsSinceInspection);
+      const monthsSince = this.input.authorities[a].monthsSinceInspection;
+      const firstInspection = this.cal.addMonths(this.h0, p.inspection.intervalMonths - monthsSince);
       this.sim.at(Math.max(0, firstInspection), K_INSPECTION, a, 5);
+      // an authority that starts inadequate is already on the intervention clock, counted from its last inspection
+      if (this.grade[a] === 4 && this.input.interventionStructure >= 0) {
+        this.sim.at(Math.max(0, this.cal.addMonths(this.h0, this.input.improveWithinMonths - monthsSince)), K_INTERVENTION_CHECK, a, 5);
+      }
     }
     updatePools(this.wf, this.openCases, this.productivityFactor, 0, p);
     this.refreshNeedTable();

@@ -151,6 +151,19 @@ describe('model/world', () => {
     expect(runReplicateDiagnosed(none, 'status-quo', 0).changes).toEqual([]);
   });
 
+  it('starts the intervention clock for an authority that begins inadequate, from its last inspection', () => {
+    const arms = [{ id: 'status-quo', name: 'SQ', structure: 'status-quo', intervention: { onInadequate: 'independent-trust', improveWithinMonths: 6 } }];
+    const always = { inspection: { cutInadequate: 9, cutGood: 9.5, cutOutstanding: 10 } }; // every judgement is inadequate
+    const authorities = [{ id: 'test', name: 'Test', childPopulation: 20_000, initialInspectionGrade: 'inadequate', monthsSinceInspection: 0 }];
+    const r = runReplicateDiagnosed(small({ arms, authorities, parameters: always }), 'status-quo', 0);
+    // judged at the start of the horizon (2019-04-01), checked six months later, long before the next
+    // full inspection (36 months): the move comes from the starting judgement alone
+    expect(r.changes).toHaveLength(1);
+    expect(r.changes[0]).toMatchObject({ date: '2019-10-01', structure: 'independent-trust', cause: 'intervention' });
+    const none = small({ arms: [{ ...arms[0], intervention: { onInadequate: 'none' } }], authorities, parameters: always });
+    expect(runReplicateDiagnosed(none, 'status-quo', 0).changes).toEqual([]);
+  });
+
   it('records scheduled changes for every authority with their dates', () => {
     const authorities = [
       { id: 'north', name: 'North', childPopulation: 8000 },
