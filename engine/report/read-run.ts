@@ -22,17 +22,8 @@ export class RunDirError extends Error {
   }
 }
 
-/** A published figure the model was calibrated to (shape of `CALIBRATION_TARGETS` in engine/model/calibration.ts). */
-export interface CalibrationTarget {
-  readonly outcome: OutcomeId;
-  /** The published figure, in the outcome's unit. */
-  readonly observed: number;
-  /** Year the figure is for (year to 31 March, or as the source says). */
-  readonly year: number;
-  /** Accepted distance of the model from the figure, in % of the figure. */
-  readonly tolerancePct: number;
-  readonly source: string;
-}
+/** A published figure the model was calibrated to (one entry of `CALIBRATION_TARGETS`). */
+export type { CalibrationTarget } from '../model/calibration.ts';
 
 /** One dated structural change of an arm, as scheduled in the scenario. */
 export interface RunArmChange {
