@@ -8,7 +8,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseFile } from 'fast-csv';
-import type { OutcomeId } from '../model/outcomes.ts';
 
 /** A run directory that cannot be reported: names the file and what is wrong with it. */
 export class RunDirError extends Error {
