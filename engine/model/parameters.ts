@@ -22,17 +22,14 @@ export interface ParameterMeta {
 
 /** A number leaf with default, description and metadata; validation bounds are [min, max]. */
 function num(value: number, unit: string, range: [number, number], source: string, description: string, min = 0, max = Infinity) {
-  return z.number().min(min).max(max).default(value).describe(description).meta({ unit, range, source });
+  // no `.max(Infinity)`: the JSON Schema export would print it as `"maximum": null` (zod 4 numbers are finite anyway)
+  const bounded = Number.isFinite(max) ? z.number().min(min).max(max) : z.number().min(min);
+  return bounded.default(value).describe(description).meta({ unit, range, source });
 }
 
 /** A share (0-1) leaf. */
 function share(value: number, range: [number, number], source: string, description: string) {
   return num(value, 'share 0-1', range, source, description, 0, 1);
-}
-
-/** A boolean leaf. */
-function flag(value: boolean, source: string, description: string) {
-  return z.boolean().default(value).describe(description).meta({ unit: 'true/false', range: [0, 1], source });
 }
 
 /** A strict group whose missing or empty input resolves to all defaults. */
