@@ -3,6 +3,7 @@
  * Little's law) and `cssim selfcheck mmc`: one M/M/c experiment with chosen parameters.
  */
 import type { Command } from 'commander';
+import cliProgress from 'cli-progress';
 import { EXIT, UserError } from '../io/user-error.ts';
 import { runSelfChecks, SELF_CHECK_DEFAULTS } from '../selfcheck/checks.ts';
 import { mmcProblems, runMmc } from '../selfcheck/mmc.ts';
@@ -78,6 +79,15 @@ interface MmcFlags {
   json?: boolean;
 }
 
+/** A progress bar on stderr, only when `wanted` and stderr is a terminal (redrawn during synchronous work). */
+function progressBar(wanted: boolean, format: string): cliProgress.SingleBar | null {
+  if (!wanted || process.stderr.isTTY !== true) return null;
+  return new cliProgress.SingleBar(
+    { stream: process.stderr, format, hideCursor: true, clearOnComplete: true, synchronousUpdate: true, fps: 20 },
+    cliProgress.Presets.shades_classic,
+  );
+}
+
 function runMmcCommand(flags: MmcFlags): void {
   const options: MmcOptions = {
     arrivalRate: parseNumber(FLAGS.arrivalRate, flags.arrivalRate),
@@ -90,7 +100,13 @@ function runMmcCommand(flags: MmcFlags): void {
   };
   const problems = mmcProblems(options, FLAGS);
   if (problems.length > 0) throw new UserError(`selfcheck mmc: ${problems.join('; ')}`);
-  const r = runMmc(options);
+  const bar = progressBar(!flags.json, 'cssim selfcheck mmc |{bar}| {value}/{total} replicates');
+  let r;
+  try {
+    r = runMmc(options, bar ? (done, total) => (done === 1 ? bar.start(total, done) : bar.update(done)) : undefined);
+  } finally {
+    bar?.stop();
+  }
   if (flags.json) {
     process.stdout.write(JSON.stringify(mmcJson(r)) + '\n');
     return;
@@ -133,7 +149,13 @@ function runChecksCommand(flags: CheckFlags): void {
   }
   const problems = mmcProblems({ arrivalRate: 1, serviceRate: 2, servers: 1, ...d }, FLAGS);
   if (problems.length > 0) throw new UserError(`selfcheck: ${problems.join('; ')}`);
-  const { rows, events, seconds } = runSelfChecks(d);
+  const bar = progressBar(!flags.json, 'cssim selfcheck |{bar}| {value}/{total} replicates');
+  let rows, events, seconds;
+  try {
+    ({ rows, events, seconds } = runSelfChecks(d, bar ? (done, total) => (done === 1 ? bar.start(total, done) : bar.update(done)) : undefined));
+  } finally {
+    bar?.stop();
+  }
   const failed = rows.filter((r) => !r.pass).length;
   if (flags.json) {
     process.stdout.write(JSON.stringify({ settings: d, rows, events, seconds, pass: failed === 0 }) + '\n');

@@ -27,7 +27,10 @@ const inside = (x: number, ci: readonly [number, number]): boolean => ci[0] <= x
  *
  * @returns the rows and the total kernel events and seconds
  */
-export function runSelfChecks(settings: { customers: number; warmup: number; replicates: number; seed: number } = SELF_CHECK_DEFAULTS): {
+export function runSelfChecks(
+  settings: { customers: number; warmup: number; replicates: number; seed: number } = SELF_CHECK_DEFAULTS,
+  onProgress?: (done: number, total: number) => void,
+): {
   rows: SelfCheckRow[];
   events: number;
   seconds: number;
@@ -35,8 +38,9 @@ export function runSelfChecks(settings: { customers: number; warmup: number; rep
   const base = { customers: settings.customers, warmup: settings.warmup, replicates: settings.replicates, seed: settings.seed };
   const mm1: MmcOptions = { ...base, arrivalRate: 0.5, serviceRate: 1, servers: 1 };
   const mm10: MmcOptions = { ...base, arrivalRate: 9, serviceRate: 1, servers: 10 };
-  const a = runMmc(mm1);
-  const b = runMmc(mm10);
+  const total = 2 * settings.replicates;
+  const a = runMmc(mm1, onProgress && ((done) => onProgress(done, total)));
+  const b = runMmc(mm10, onProgress && ((done) => onProgress(settings.replicates + done, total)));
   // M/M/1 closed forms, independent of the Erlang C code: P(wait) = ρ, Wq = ρ / (μ - λ)
   const rho1 = mm1.arrivalRate / mm1.serviceRate;
   const wq1 = rho1 / (mm1.serviceRate - mm1.arrivalRate);

@@ -227,7 +227,7 @@ export function simulateMmcReplicate(options: MmcOptions, replicate: number): Mm
  * const r = runMmc({ arrivalRate: 9, serviceRate: 1, servers: 10, customers: 50_000, replicates: 20, seed: 1 });
  * r.meanWaitCI[0] <= r.analytic.meanWait && r.analytic.meanWait <= r.meanWaitCI[1]; // usually true
  */
-export function runMmc(options: MmcOptions): MmcResult {
+export function runMmc(options: MmcOptions, onReplicate?: (done: number, total: number) => void): MmcResult {
   const problems = mmcProblems(options);
   if (problems.length > 0) throw new RangeError(`M/M/c: ${problems.join('; ')}`);
   const o = withDefaults(options);
@@ -242,6 +242,7 @@ export function runMmc(options: MmcOptions): MmcResult {
     probs[r] = rep.probWait;
     inSystem[r] = rep.meanInSystem;
     events += rep.events;
+    onReplicate?.(r + 1, o.replicates);
   }
   const seconds = (performance.now() - t0) / 1000;
   const w = meanCi95(waits);
