@@ -56,7 +56,7 @@ export interface ComparisonRow {
 /** Column names of every result table (a public contract). */
 export const TABLE_COLUMNS = {
   replicates: ['arm', 'replicate', 'metric', 'value'],
-  timeseries: ['arm', 'month', 'date', 'metric', 'mean', 'p05', 'p50', 'p95', 'n'],
+  timeseries: ['arm', 'month', 'date', 'metric', 'mean', 'p05', 'p25', 'p50', 'p75', 'p95', 'n'],
   summary: ['arm', 'metric', 'mean', 'sd', 'ci_low', 'ci_high', 'p05', 'p50', 'p95', 'n'],
   comparison: ['arm', 'baseline', 'metric', 'mean_diff', 'ci_low', 'ci_high', 'prob_better', 'n'],
   changes: ['arm', 'replicate', 'authority', 'date', 'structure', 'cause'],
@@ -205,8 +205,8 @@ export function foldRun(dir: string, resolved: ResolvedScenario, replicates: num
       for (let m = 0; m < months; m++) {
         for (let s = 0; s < series.length; s++) {
           const { stats: st, q } = ts[s][m];
-          const [p05, p50, p95] = q.quantiles([0.05, 0.5, 0.95]);
-          writers.timeseries.row([arm.id, m, monthDates[m], series[s], st.mean, p05, p50, p95, st.n]);
+          const [p05, p25, p50, p75, p95] = q.quantiles([0.05, 0.25, 0.5, 0.75, 0.95]);
+          writers.timeseries.row([arm.id, m, monthDates[m], series[s], st.mean, p05, p25, p50, p75, p95, st.n]);
         }
       }
       for (let k = 0; k < outcomes.length; k++) {

@@ -62,7 +62,7 @@ describe('runner/run-scenario', () => {
     it('have the documented headers and one row per arm x replicate x reported outcome', () => {
       const t = Object.fromEntries(Object.entries(tables(reference.dir)).map(([k, v]) => [k, parseCsv(v)]));
       expect(t['replicates.csv'][0]).toEqual(['arm', 'replicate', 'metric', 'value']);
-      expect(t['timeseries.csv'][0]).toEqual(['arm', 'month', 'date', 'metric', 'mean', 'p05', 'p50', 'p95', 'n']);
+      expect(t['timeseries.csv'][0]).toEqual(['arm', 'month', 'date', 'metric', 'mean', 'p05', 'p25', 'p50', 'p75', 'p95', 'n']);
       expect(t['summary.csv'][0]).toEqual(['arm', 'metric', 'mean', 'sd', 'ci_low', 'ci_high', 'p05', 'p50', 'p95', 'n']);
       expect(t['comparison.csv'][0]).toEqual(['arm', 'baseline', 'metric', 'mean_diff', 'ci_low', 'ci_high', 'prob_better', 'n']);
       expect(t['changes.csv'][0]).toEqual(['arm', 'replicate', 'authority', 'date', 'structure', 'cause']);
