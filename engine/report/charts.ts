@@ -1,6 +1,7 @@
 /**
  * Turns a run directory's tables into the report's chart specs (pure: no rendering, no I/O).
  */
+import { CALIBRATED_STRUCTURE } from '../structures/registry.ts';
 import type { TopLevelSpec } from 'vega-lite';
 import { INSPECTION_GRADES, OUTCOME_IDS } from '../model/outcomes.ts';
 import type { InspectionGrade } from '../model/outcomes.ts';
@@ -63,7 +64,7 @@ export function reportedOutcomes(run: RunData): string[] {
 export function calibrationApplies(run: RunData): { applies: boolean; reason: string } {
   const base = run.manifest.arms.find((a) => a.id === run.manifest.baseline);
   if (!base) return { applies: false, reason: 'the baseline arm is not in the manifest' };
-  if (base.structure !== 'status-quo') return { applies: false, reason: `the baseline arm runs "${base.structure}", not the status quo the published figures describe` };
+  if (base.structure !== CALIBRATED_STRUCTURE) return { applies: false, reason: `the baseline arm runs "${base.structure}", not the ${CALIBRATED_STRUCTURE} structure the published figures describe` };
   if (base.changes.length > 0) return { applies: false, reason: 'the baseline arm has scheduled structural changes' };
   return { applies: true, reason: `the baseline arm (${base.name}) runs the status quo throughout` };
 }

@@ -28,6 +28,12 @@ export type StructureId = keyof typeof STRUCTURES;
 /** Structure ids as a non-empty readonly tuple (usable in `z.enum`), in registry order. */
 export const STRUCTURE_IDS = Object.keys(STRUCTURES) as [StructureId, ...StructureId[]];
 
+/**
+ * The structure whose mechanisms are the model's base mechanisms: the one England's published
+ * figures describe, so the one the calibration targets apply to.
+ */
+export const CALIBRATED_STRUCTURE: StructureId = 'status-quo';
+
 /** True when `id` names a registered structure. */
 export function isStructureId(id: string): id is StructureId {
   return Object.prototype.hasOwnProperty.call(STRUCTURES, id);
