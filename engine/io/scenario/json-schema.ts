@@ -13,7 +13,6 @@ import { ScenarioSchema } from './schema.ts';
 export function scenarioJsonSchema(): object {
   const generated = z.toJSONSchema(ScenarioSchema, { target: 'draft-07', io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
   annotateUnits(generated);
-  dropNonFinite(generated);
   const { $schema, required, ...rest } = generated;
   // items of id-keyed lists merge by id under `extends`, so a child file may give only `id` and the
   // fields it changes: their other required fields apply only to files without `extends`
@@ -52,25 +51,4 @@ function annotateUnits(node: unknown): void {
     o.description = `${o.description} Unit: ${o.unit}.${range}${source}`;
   }
   for (const v of Object.values(o)) annotateUnits(v);
-}
-
-/** JSON Schema keywords whose value must be a number. */
-const BOUND_KEYWORDS: ReadonlySet<string> = new Set(['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf']);
-
-/**
- * Removes bounds that JSON cannot hold: zod turns `.max(Infinity)` into `"maximum": null` (or
- * Infinity), which makes the schema invalid for editors and validators. No bound is no limit.
- */
-function dropNonFinite(node: unknown): void {
-  if (node === null || typeof node !== 'object') return;
-  if (Array.isArray(node)) {
-    for (const n of node) dropNonFinite(n);
-    return;
-  }
-  const o = node as Record<string, unknown>;
-  for (const [k, v] of Object.entries(o)) {
-    const badBound = BOUND_KEYWORDS.has(k) && (v === null || (typeof v === 'number' && !Number.isFinite(v)));
-    if (badBound || (typeof v === 'number' && !Number.isFinite(v))) delete o[k];
-    else dropNonFinite(v);
-  }
 }
