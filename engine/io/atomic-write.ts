@@ -2,7 +2,7 @@
  * Atomic file writes: every file is written to a temporary sibling and renamed into place, so a
  * reader (or a crash) never sees a half-written file. A rename within one directory is atomic on POSIX.
  */
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 let tempCounter = 0;
@@ -54,6 +54,27 @@ export class AtomicFileWriter {
     this.buffer.push(text);
     this.buffered += text.length;
     if (this.buffered >= 65_536) this.flush();
+  }
+
+  /**
+   * Appends everything written to `part` (another writer, not yet committed), then discards `part`.
+   * Copies in 1 MiB chunks, so memory stays flat however large `part` is.
+   */
+  appendFrom(part: AtomicFileWriter): void {
+    if (this.fd === null) throw new Error(`AtomicFileWriter: ${this.path} is already closed`);
+    if (part.fd === null) throw new Error(`AtomicFileWriter: ${part.path} is already closed`);
+    this.flush();
+    part.flush();
+    const input = openSync(part.tmp, 'r');
+    try {
+      const chunk = Buffer.allocUnsafe(2 ** 20);
+      for (let n = readSync(input, chunk); n > 0; n = readSync(input, chunk)) {
+        for (let written = 0; written < n;) written += writeSync(this.fd, chunk, written, n - written);
+      }
+    } finally {
+      closeSync(input);
+    }
+    part.abort();
   }
 
   private flush(): void {

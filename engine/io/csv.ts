@@ -45,12 +45,17 @@ export class CsvWriter {
   /** Data rows written so far (header excluded). */
   rows = 0;
 
+  /**
+   * @param options.header write the header row (default true); false for a part of a table, to be
+   * appended to the table's writer with `appendRows`.
+   */
   constructor(
     readonly path: string,
     readonly columns: readonly string[],
+    options: { readonly header?: boolean } = {},
   ) {
     this.file = new AtomicFileWriter(path);
-    this.file.write(formatRow(columns) + '\n');
+    if (options.header !== false) this.file.write(formatRow(columns) + '\n');
   }
 
   /** Appends one data row. */
@@ -60,6 +65,16 @@ export class CsvWriter {
     }
     this.file.write(formatRow(cells) + '\n');
     this.rows += 1;
+  }
+
+  /**
+   * Appends the rows of `part` (a writer of the same columns opened with `header: false`, not
+   * committed) after the rows written so far, and discards `part`.
+   */
+  appendRows(part: CsvWriter): void {
+    if (part.columns.join(',') !== this.columns.join(',')) throw new Error(`CsvWriter ${this.path}: cannot append rows with columns ${part.columns.join(',')}`);
+    this.file.appendFrom(part.file);
+    this.rows += part.rows;
   }
 
   /** Publishes the file. */

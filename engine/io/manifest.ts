@@ -35,12 +35,26 @@ export interface PrecisionInfo {
 export interface Timings {
   /** Whole invocation, ms. */
   readonly wallMs: number;
-  /** From the pool starting to the last batch written, ms. */
+  /** From the first job sent to the last batch written, ms (summed over precision rounds). */
   readonly dispatchMs: number;
-  /** Folding the batches into the result files, ms. */
+  /** Main-thread time folding batches into the statistics, ms (mostly while the workers run). */
   readonly foldMs: number;
+  /** From the last batch written to the end: writing the tables (and Parquet copies), cleaning up, ms. */
+  readonly finishMs?: number;
   /** Sum of the wall time of every replicate run in this invocation, ms. */
   readonly replicateMs: number;
+  /**
+   * Sum of the worker threads' CPU time in every replicate run in this invocation, ms; null where the
+   * platform cannot measure a thread's CPU time. Unlike `replicateMs` it does not grow when a
+   * replicate's thread waits for a core.
+   */
+  readonly replicateCpuMs?: number | null;
+  /**
+   * CPU time of the thread that ran `runScenario` (planning, writing batch files, folding, writing the
+   * tables), ms; null where the platform cannot measure a thread's CPU time. On a machine with as many
+   * cores as workers this time is taken from the workers.
+   */
+  readonly mainThreadCpuMs?: number | null;
   /** Replicates (arm x replicate) run in this invocation. */
   readonly replicatesRun: number;
   /** 1 - replicateMs / (dispatchMs x workers): the share of worker time not spent in replicates. */

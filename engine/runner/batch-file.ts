@@ -29,6 +29,11 @@ export interface BatchHeader {
   readonly events: readonly number[];
   /** Wall time of each replicate in ms (not part of any result file: timings only). */
   readonly elapsedMs: readonly number[];
+  /**
+   * CPU time of the worker thread in each replicate, ms (timings only). Absent in files written before
+   * it was recorded, and null where the platform cannot measure a thread's CPU time (see thread-cpu.ts).
+   */
+  readonly cpuMs?: readonly (number | null)[];
 }
 
 /** A decoded batch: header plus one float64 record per replicate. */
@@ -68,6 +73,9 @@ export function packReplicate(r: ReplicateResult, months: number, out: Float64Ar
   }
 }
 
+/** True when this platform stores numbers little-endian, as the file does: records are then copied, not converted. */
+const LITTLE_ENDIAN = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f;
+
 /** Encodes a batch to bytes. */
 export function encodeBatch(header: BatchHeader, data: Float64Array): Uint8Array {
   const json = new TextEncoder().encode(JSON.stringify(header));
@@ -77,8 +85,12 @@ export function encodeBatch(header: BatchHeader, data: Float64Array): Uint8Array
   bytes.set(new TextEncoder().encode(MAGIC), 0);
   new DataView(bytes.buffer).setUint32(8, json.length, true);
   bytes.set(json, 12);
-  const view = new DataView(bytes.buffer, dataStart);
-  for (let i = 0; i < data.length; i++) view.setFloat64(i * 8, data[i], true);
+  if (LITTLE_ENDIAN) {
+    bytes.set(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), dataStart);
+  } else {
+    const view = new DataView(bytes.buffer, dataStart);
+    for (let i = 0; i < data.length; i++) view.setFloat64(i * 8, data[i], true);
+  }
   return bytes;
 }
 
@@ -94,7 +106,13 @@ export function decodeBatch(bytes: Uint8Array, name = 'batch file'): Batch {
   const len = recordLength(header.months);
   const count = header.to - header.from;
   if (bytes.length !== dataStart + count * len * 8) throw new Error(`${name}: truncated (${bytes.length} bytes)`);
-  const data = new Float64Array(count * len);
-  for (let i = 0; i < data.length; i++) data[i] = view.getFloat64(dataStart + i * 8, true);
+  let data: Float64Array;
+  if (LITTLE_ENDIAN) {
+    // a copy: aligned whatever the offset of `bytes`, and independent of the caller's buffer
+    data = new Float64Array(bytes.buffer.slice(bytes.byteOffset + dataStart, bytes.byteOffset + bytes.length));
+  } else {
+    data = new Float64Array(count * len);
+    for (let i = 0; i < data.length; i++) data[i] = view.getFloat64(dataStart + i * 8, true);
+  }
   return { header, recordLength: len, data };
 }

@@ -20,8 +20,12 @@ export class QuantileSketch {
   private readonly sizes: number[] = [];
   private readonly parity: number[] = [];
 
-  /** @param k values per level; even, at least 4. Larger is more precise and uses more memory. */
-  constructor(readonly k = 256) {
+  /**
+   * @param k values per level; even, at least 4. Larger is more precise and uses more memory.
+   * @param expected values expected (a hint: level 0 starts with room for that many, at most k, and
+   *   grows by doubling when they are more). Never changes the answers.
+   */
+  constructor(readonly k = 256, private readonly expected = 16) {
     if (!Number.isInteger(k) || k < 4 || k % 2 !== 0) throw new RangeError(`QuantileSketch: k must be an even integer >= 4, got ${k}`);
   }
 
@@ -29,12 +33,19 @@ export class QuantileSketch {
   add(x: number): void {
     if (!Number.isFinite(x)) return;
     this.n += 1;
-    this.push(0, x);
+    const buf = this.levels[0];
+    if (buf !== undefined && this.sizes[0] < buf.length) {
+      // the common case, inlined: room at level 0
+      buf[this.sizes[0]++] = x;
+      if (this.sizes[0] === this.k) this.compact(0);
+    } else {
+      this.push(0, x);
+    }
   }
 
   private push(h: number, x: number): void {
     if (this.levels.length <= h) {
-      this.levels.push(new Float64Array(h === 0 ? Math.min(16, this.k) : this.k));
+      this.levels.push(new Float64Array(h === 0 ? Math.min(Math.max(4, this.expected), this.k) : this.k));
       this.sizes.push(0);
       this.parity.push(0);
     }
@@ -74,29 +85,41 @@ export class QuantileSketch {
     return this.quantiles([p])[0];
   }
 
-  /** Several quantiles at once (one sort of the retained values). */
+  /**
+   * Several quantiles at once: each level's values are sorted (typed-array sort), then merged by value
+   * with their weights. Values that tie are interchangeable here (the answer is a value, and the rank
+   * reached at the end of a run of ties does not depend on their order).
+   */
   quantiles(ps: readonly number[]): number[] {
     if (this.n === 0) return ps.map(() => NaN);
-    const total = this.retained;
-    const values = new Float64Array(total);
-    const weights = new Float64Array(total);
-    let j = 0;
-    for (let h = 0; h < this.levels.length; h++) {
-      for (let i = 0; i < this.sizes[h]; i++) {
-        values[j] = this.levels[h][i];
-        weights[j] = 2 ** h;
-        j++;
-      }
+    const targets = ps.map((p) => Math.max(1, Math.ceil(p * this.n)));
+    // Sorting a level in place changes nothing the sketch depends on: a level is compacted by sorting
+    // it first, so only which values it holds matters, not their order.
+    const sorted = this.levels.map((buf, h) => buf.subarray(0, this.sizes[h]).sort());
+    if (sorted.length === 1) {
+      // one level, weight 1, no compaction: the answer of rank t is the t-th smallest value
+      const only = sorted[0];
+      return targets.map((t) => only[Math.min(t, only.length) - 1]);
     }
-    const order = Array.from({ length: total }, (_, i) => i).sort((a, b) => values[a] - values[b] || a - b);
-    return ps.map((p) => {
-      const target = Math.max(1, Math.ceil(p * this.n));
-      let cum = 0;
-      for (const i of order) {
-        cum += weights[i];
-        if (cum >= target) return values[i];
+    // k-way merge of the sorted levels in value order; level h values weigh 2^h
+    const heads = sorted.map(() => 0);
+    const order = targets.map((t, i) => ({ t, i })).sort((a, b) => a.t - b.t);
+    const out: number[] = new Array<number>(ps.length);
+    let cum = 0;
+    let last = NaN;
+    let q = 0;
+    for (;;) {
+      let best = -1;
+      for (let h = 0; h < sorted.length; h++) {
+        if (heads[h] < sorted[h].length && (best < 0 || sorted[h][heads[h]] < sorted[best][heads[best]])) best = h;
       }
-      return values[order[order.length - 1]];
-    });
+      if (best < 0) break;
+      last = sorted[best][heads[best]++];
+      cum += 2 ** best;
+      while (q < order.length && cum >= order[q].t) out[order[q++].i] = last;
+      if (q === order.length) return out;
+    }
+    while (q < order.length) out[order[q++].i] = last;
+    return out;
   }
 }

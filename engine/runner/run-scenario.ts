@@ -4,9 +4,10 @@
  * optionally Parquet copies).
  *
  * Pipeline: plan jobs (seeds fixed here) → dispatch to the backend → each finished batch written
- * atomically to `.batches/<arm>-<from>-<to>.bin` → fold the batch files in (arm, replicate) order into
- * the tables. Interrupting (signal) stops dispatching, waits for the batches in flight and writes a
- * consistent directory with status `interrupted`; `resume: true` reuses the batch files.
+ * atomically to `.batches/<arm>-<from>-<to>.bin` and folded at once, in (arm, replicate) order, by a
+ * streaming fold (`RunFold`) → the tables written when the last batch is in. Interrupting (signal)
+ * stops dispatching, waits for the batches in flight and writes a consistent directory with status
+ * `interrupted`; `resume: true` reuses the batch files.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -26,12 +27,12 @@ import { defaultBatchSize, splitTail } from './plan.ts';
 import type { Job } from './plan.ts';
 import { createLocalBackend, dispatchJobs, BatchFailedError } from './pool.ts';
 import type { BatchBackend } from './pool.ts';
-import { foldRun, reportedOutcomes, TABLE_COLUMNS } from './aggregate.ts';
-import type { ComparisonRow, FoldResult, Segment, SummaryRow } from './aggregate.ts';
+import { foldRun, reportedOutcomes, RunFold, TABLE_COLUMNS } from './aggregate.ts';
+import type { ComparisonRow, FoldResult, SummaryRow } from './aggregate.ts';
 import { BATCH_DIR, batchPath, completePrefix, coverAll, planMissing, scanBatches } from './resume.ts';
-import { RunningStats } from './stats.ts';
+import type { RunningStats } from './stats.ts';
 import { PROJECT_ROOT } from './bundle.ts';
-import { OUTCOME_IDS } from '../model/outcomes.ts';
+import { threadCpuMs } from './thread-cpu.ts';
 
 export type { ComparisonRow, SummaryRow } from './aggregate.ts';
 
@@ -140,25 +141,6 @@ export function precisionCheck(
   return { ok: ratio <= 1, worst, ratio };
 }
 
-/** Running moments of each reported outcome per arm over replicates [0, n), read from batch files in order. */
-function outcomeStats(resolved: ResolvedScenario, cover: ReadonlyMap<string, readonly Segment[]>, n: number): Map<string, RunningStats[]> {
-  const metrics = reportedOutcomes(resolved);
-  const idx = metrics.map((m) => OUTCOME_IDS.indexOf(m));
-  const out = new Map<string, RunningStats[]>();
-  for (const arm of resolved.arms) {
-    const st = metrics.map(() => new RunningStats());
-    for (const seg of cover.get(arm.id) ?? []) {
-      if (seg.from >= n) break;
-      const b = decodeBatch(new Uint8Array(readFileSync(seg.file)), seg.file);
-      for (let i = 0; i < Math.min(seg.to, n) - seg.from; i++) {
-        for (let k = 0; k < idx.length; k++) st[k].add(b.data[i * b.recordLength + idx[k]]);
-      }
-    }
-    out.set(arm.id, st);
-  }
-  return out;
-}
-
 /**
  * Runs a scenario and writes its run directory. Deterministic: for the same scenario, seed and
  * replicates, every CSV is byte-identical for any number of workers and any batch size.
@@ -169,6 +151,7 @@ function outcomeStats(resolved: ResolvedScenario, cover: ReadonlyMap<string, rea
  */
 export async function runScenario(resolved: ResolvedScenario, opts: RunOptions): Promise<RunResult> {
   const t0 = performance.now();
+  const cpu0 = threadCpuMs();
   const startedAt = new Date().toISOString();
   const dir = resolvePath(opts.out);
   const previous = opts.resume ? readManifest(dir) : null;
@@ -211,6 +194,18 @@ export async function runScenario(resolved: ResolvedScenario, opts: RunOptions):
     }
   }
 
+  const available = scanBatches(dir, resolved);
+  const replicateModule = opts.replicateModule ?? (process.env.CSSIM_REPLICATE_MODULE || undefined);
+  // The worker threads start now and boot while the manifest is written (a started pool is closed below).
+  let backendStart: Promise<BatchBackend> | null = opts.backend ? Promise.resolve(opts.backend) : null;
+  let backendStarted: BatchBackend | null = null;
+  const startBackend = (): Promise<BatchBackend> => {
+    backendStart ??= createLocalBackend(resolved, workers, replicateModule);
+    backendStart.catch(() => { /* awaited, and reported, where it is used */ });
+    return backendStart;
+  };
+  if (planMissing(resolved, target, batchSize, available).length > 0) startBackend();
+
   const base = {
     format: 'cssim-run/1' as const,
     resolved,
@@ -233,16 +228,24 @@ export async function runScenario(resolved: ResolvedScenario, opts: RunOptions):
     precision: precisionInfo(null, null), varianceReduction: {}, files: [MANIFEST_FILE],
   });
 
-  const available = scanBatches(dir, resolved);
+  // Every batch is folded as it arrives; batch files already there (resume) are read when reached.
+  const fold = new RunFold(dir, resolved, target);
+  for (const list of available.values()) for (const seg of list) fold.add(seg);
   let replicateMs = 0;
+  let replicateCpuMs: number | null = 0;
   let replicatesRun = 0;
   let dispatchMs = 0;
-  let backend: BatchBackend | null = opts.backend ?? null;
+  let foldMs = 0;
   let status: 'complete' | 'interrupted' = 'complete';
   let failure: Error | null = null;
   let reached: PrecisionInfo['reached'] = null;
   let worst: PrecisionInfo['worst'] = null;
-  const replicateModule = opts.replicateModule ?? (process.env.CSSIM_REPLICATE_MODULE || undefined);
+  // Without --precision the first target is the last: each arm's tables are computed as it completes.
+  const extendFold = (limit: number): void => {
+    const t = performance.now();
+    fold.extend(limit, precisionTarget === undefined);
+    foldMs += performance.now() - t;
+  };
 
   try {
     for (;;) {
@@ -251,31 +254,55 @@ export async function runScenario(resolved: ResolvedScenario, opts: RunOptions):
       const total = resolved.arms.length * target;
       let done = total - jobs.reduce((s, j) => s + (j.to - j.from), 0);
       if (jobs.length > 0) {
-        backend ??= await createLocalBackend(resolved, workers, replicateModule);
+        const backend = await startBackend();
+        backendStarted = backend;
         const tStart = performance.now();
         let runHere = 0;
         opts.onProgress?.({ done, total, rate: 0, etaSeconds: Infinity });
-        const result = await dispatchJobs(jobs, backend, {
-          signal: opts.signal,
+        const stop = new AbortController();
+        const dispatched = dispatchJobs(jobs, backend, {
+          signal: opts.signal ? AbortSignal.any([opts.signal, stop.signal]) : stop.signal,
           onRetry: (job: Job, message: string) => opts.onRetry?.(`${message}; retrying arm ${job.arm} replicates ${job.from}-${job.to - 1} once`),
           onBatch: (job: Job, bytes: Uint8Array) => {
             const file = batchPath(dir, job);
             atomicWriteFile(file, bytes);
-            available.get(job.arm)!.push({ arm: job.arm, from: job.from, to: job.to, file });
-            const header = decodeBatch(bytes, file).header;
-            for (const ms of header.elapsedMs) replicateMs += ms;
+            const segment = { arm: job.arm, from: job.from, to: job.to, file };
+            available.get(job.arm)!.push(segment);
+            const batch = decodeBatch(bytes, file);
+            for (const ms of batch.header.elapsedMs) replicateMs += ms;
+            const cpu = batch.header.cpuMs;
+            for (let i = 0; i < job.to - job.from; i++) {
+              const ms = cpu?.[i];
+              replicateCpuMs = replicateCpuMs === null || ms === undefined || ms === null ? null : replicateCpuMs + ms;
+            }
             replicatesRun += job.to - job.from;
             runHere += job.to - job.from;
             done += job.to - job.from;
+            const tFold = performance.now();
+            fold.add(segment, batch);
+            foldMs += performance.now() - tFold;
             const secs = (performance.now() - tStart) / 1000;
             const rate = secs > 0 ? runHere / secs : 0;
             opts.onProgress?.({ done, total, rate, etaSeconds: rate > 0 ? (total - done) / rate : Infinity });
           },
         }).finally(() => { dispatchMs += performance.now() - tStart; });
+        dispatched.catch(() => { /* awaited below */ });
+        try {
+          // while the first batches run: fold what is already on disk (resume), up to this round's target
+          extendFold(target);
+        } catch (err) {
+          stop.abort();
+          await dispatched.catch(() => undefined);
+          throw err;
+        }
+        const result = await dispatched;
         if (result === 'interrupted') { status = 'interrupted'; break; }
+      } else {
+        extendFold(target);
       }
       if (precisionTarget === undefined) break;
-      const check = precisionCheck(outcomeStats(resolved, coverAll(resolved, target, available), target), metrics, precisionTarget);
+      if (!fold.isAt(target)) throw new Error(`internal: the fold stopped at replicate ${fold.folded} of ${target}`);
+      const check = precisionCheck(fold.outcomeStats(), metrics, precisionTarget);
       worst = check.worst;
       if (check.ok) { reached = 'precision'; break; }
       if (target >= maxReplicates) { reached = 'max-replicates'; break; }
@@ -285,29 +312,41 @@ export async function runScenario(resolved: ResolvedScenario, opts: RunOptions):
   } catch (err) {
     status = 'interrupted';
     failure = err as Error;
-  } finally {
-    if (backend && !opts.backend) await backend.close();
   }
+  // The threads stop while the tables are written (close() starts terminating them at once).
+  const closing = opts.backend || backendStart === null ? Promise.resolve()
+    : backendStarted ? backendStarted.close()
+    : (backendStart as Promise<BatchBackend>).then((b) => b.close(), () => undefined);
 
-  // Fold whatever is complete: everything, or the largest prefix every arm has.
+  // Write whatever is complete: everything, or the largest prefix every arm has.
+  const tFinish = performance.now();
   const folded = status === 'complete' ? target : completePrefix(resolved, target, available);
-  const tFold = performance.now();
-  const fold: FoldResult = foldRun(dir, resolved, folded, coverAll(resolved, folded, available));
-  const files = [MANIFEST_FILE, ...fold.files];
+  let result: FoldResult;
+  if (fold.isAt(folded)) {
+    result = fold.finish(folded);
+  } else {
+    // some arms went past the prefix (interrupted): fold the prefix again from the batch files
+    fold.abort();
+    result = foldRun(dir, resolved, folded, coverAll(resolved, folded, available));
+  }
+  await closing;
+  const files = [MANIFEST_FILE, ...result.files];
   if (format === 'parquet') {
     const parquet = await csvToParquet(OUTPUT_TABLES.map((t) => ({ path: join(dir, `${t}.csv`), columns: TABLE_COLUMNS[t] })));
     files.push(...parquet.map((p) => p.slice(dir.length + 1)));
   }
   if (status === 'complete' && !opts.keepBatches) rmSync(join(dir, BATCH_DIR), { recursive: true, force: true });
-  const foldMs = performance.now() - tFold;
+  const finishMs = performance.now() - tFinish;
   const wallMs = performance.now() - t0;
+  const cpu1 = cpu0 === null ? null : threadCpuMs();
   const timings: Timings = {
-    wallMs, dispatchMs, foldMs, replicateMs, replicatesRun,
+    wallMs, dispatchMs, foldMs, finishMs, replicateMs, replicateCpuMs: replicatesRun > 0 ? replicateCpuMs : null,
+    mainThreadCpuMs: cpu0 === null || cpu1 === null ? null : cpu1 - cpu0, replicatesRun,
     overheadShare: dispatchMs > 0 ? 1 - replicateMs / (dispatchMs * workers) : null,
   };
   const manifest: Manifest = {
     ...base, status, replicates: folded, targetReplicates: target, endedAt: new Date().toISOString(), timings,
-    precision: precisionInfo(status === 'complete' ? reached : null, worst), varianceReduction: fold.varianceReduction, files,
+    precision: precisionInfo(status === 'complete' ? reached : null, worst), varianceReduction: result.varianceReduction, files,
     ...(failure ? { error: failure.message } : {}),
   };
   writeManifest(dir, manifest);
@@ -317,8 +356,8 @@ export async function runScenario(resolved: ResolvedScenario, opts: RunOptions):
   }
   return {
     dir, manifest, status,
-    compare: (metric) => fold.comparison.filter((r) => r.metric === metric),
-    summary: (metric) => fold.summary.filter((r) => r.metric === metric),
+    compare: (metric) => result.comparison.filter((r) => r.metric === metric),
+    summary: (metric) => result.summary.filter((r) => r.metric === metric),
   };
 }
 

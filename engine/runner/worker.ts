@@ -11,6 +11,7 @@ import type { ResolvedScenario } from '../io/scenario/schema.ts';
 import { OUTCOME_IDS, SERIES_IDS } from '../model/outcomes.ts';
 import { encodeBatch, packReplicate, recordLength } from './batch-file.ts';
 import { faultFor, parseFaults } from './fault.ts';
+import { threadCpuMs } from './thread-cpu.ts';
 
 /** One task: replicates [from, to) of `arm`; `attempt` is 0, then 1 on the retry. */
 export interface WorkerTask {
@@ -63,9 +64,11 @@ export default async function runBatch(task: WorkerTask): Promise<Uint8Array> {
   const changes = [];
   const events: number[] = [];
   const elapsedMs: number[] = [];
+  const cpuMs: (number | null)[] = [];
   for (let r = task.from; r < task.to; r++) {
     const fault = faultFor(faults, task.arm, r, task.attempt);
     if (fault?.mode === 'die') process.exit(70);
+    const cpu0 = threadCpuMs();
     const t0 = performance.now();
     let result: ReplicateResult;
     try {
@@ -76,11 +79,13 @@ export default async function runBatch(task: WorkerTask): Promise<Uint8Array> {
       throw new Error(`arm ${task.arm} replicate ${r}: ${fault ? (err as Error).message : describeError(err)}`);
     }
     elapsedMs.push(performance.now() - t0);
+    const cpu1 = cpu0 === null ? null : threadCpuMs();
+    cpuMs.push(cpu0 === null || cpu1 === null ? null : cpu1 - cpu0);
     changes.push(result.changes.map((c) => ({ day: c.day, date: c.date, authority: c.authority, structure: c.structure, cause: c.cause })));
     events.push(result.events);
   }
   return encodeBatch(
-    { version: 1, hash: task.hash, arm: task.arm, from: task.from, to: task.to, months, outcomeIds: OUTCOME_IDS, seriesIds: SERIES_IDS, changes, events, elapsedMs },
+    { version: 1, hash: task.hash, arm: task.arm, from: task.from, to: task.to, months, outcomeIds: OUTCOME_IDS, seriesIds: SERIES_IDS, changes, events, elapsedMs, cpuMs },
     data,
   );
 }

@@ -43,6 +43,23 @@ describe('io/atomic-write', () => {
       expect(readdirSync(dir)).toEqual([]);
     });
 
+    it('appends another writer\'s content in full and removes that writer\'s temporary file', () => {
+      const w = new AtomicFileWriter(join(dir, 'whole.txt'));
+      const part = new AtomicFileWriter(join(dir, 'whole.txt'));
+      w.write('head\n');
+      const line = 'x'.repeat(99) + '\n';
+      for (let i = 0; i < 30_000; i++) part.write(line); // 3 MB: several copy chunks
+      w.appendFrom(part);
+      w.write('tail\n');
+      w.commit();
+      const text = readFileSync(join(dir, 'whole.txt'), 'utf8');
+      expect(text.length).toBe(5 + 30_000 * 100 + 5);
+      expect(text.startsWith('head\nxxx')).toBe(true);
+      expect(text.endsWith('x\ntail\n')).toBe(true);
+      expect(readdirSync(dir)).toEqual(['whole.txt']);
+      expect(() => part.write('late')).toThrow(/already closed/);
+    });
+
     it('refuses writes after commit', () => {
       const w = new AtomicFileWriter(join(dir, 'x.txt'));
       w.commit();

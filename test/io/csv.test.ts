@@ -51,6 +51,21 @@ describe('io/csv', () => {
       expect(readFileSync(join(dir, 't.csv'), 'utf8')).toBe('arm,value\na,1.5\n"b,c",\n');
     });
 
+    it('joins parts written without a header after its own rows, counting their rows', () => {
+      const dir = mkdtempSync(join(tmpdir(), 'cssim-csv-'));
+      const w = new CsvWriter(join(dir, 't.csv'), ['arm', 'value']);
+      const a = new CsvWriter(join(dir, 't.csv'), ['arm', 'value'], { header: false });
+      const b = new CsvWriter(join(dir, 't.csv'), ['arm', 'value'], { header: false });
+      b.row(['b', 2]);
+      a.row(['a', 1]);
+      w.appendRows(a);
+      w.appendRows(b);
+      w.commit();
+      expect(w.rows).toBe(2);
+      expect(readFileSync(join(dir, 't.csv'), 'utf8')).toBe('arm,value\na,1\nb,2\n');
+      expect(() => new CsvWriter(join(dir, 'u.csv'), ['x']).appendRows(new CsvWriter(join(dir, 'u.csv'), ['y'], { header: false }))).toThrow(/columns y/);
+    });
+
     it('rejects a row whose length differs from the header', () => {
       const dir = mkdtempSync(join(tmpdir(), 'cssim-csv-'));
       const w = new CsvWriter(join(dir, 't.csv'), ['a', 'b']);

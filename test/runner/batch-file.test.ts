@@ -20,6 +20,21 @@ describe('runner/batch-file', () => {
     expect(Buffer.from(back.data.buffer).equals(Buffer.from(data.buffer))).toBe(true);
   });
 
+  it('decodes from a buffer at any byte offset, and keeps per-replicate CPU times', () => {
+    const s = tinyScenario();
+    const months = s.horizonYears * 12;
+    const data = Float64Array.from({ length: recordLength(months) }, (_, i) => i / 7);
+    const header: BatchHeader = { version: 1, hash: s.hash, arm: 'trust', from: 0, to: 1, months, outcomeIds: OUTCOME_IDS, seriesIds: SERIES_IDS, changes: [[]], events: [0], elapsedMs: [2], cpuMs: [1.5] };
+    const bytes = encodeBatch(header, data);
+    for (const offset of [1, 3, 8]) {
+      const shifted = new Uint8Array(bytes.length + offset);
+      shifted.set(bytes, offset);
+      const back = decodeBatch(shifted.subarray(offset));
+      expect(Array.from(back.data)).toEqual(Array.from(data));
+      expect(back.header.cpuMs).toEqual([1.5]);
+    }
+  });
+
   it('rejects truncated and foreign files with the file name', () => {
     const s = tinyScenario();
     const header: BatchHeader = { version: 1, hash: s.hash, arm: 'a', from: 0, to: 1, months: 12, outcomeIds: OUTCOME_IDS, seriesIds: SERIES_IDS, changes: [[]], events: [0], elapsedMs: [0] };

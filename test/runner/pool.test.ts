@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { dispatchJobs, BatchFailedError } from '../../engine/runner/pool.ts';
+import { dispatchJobs, BatchFailedError, workerExecArgv } from '../../engine/runner/pool.ts';
 import type { BatchBackend } from '../../engine/runner/pool.ts';
 import { planJobs, jobKey } from '../../engine/runner/plan.ts';
 import type { Job } from '../../engine/runner/plan.ts';
@@ -56,6 +56,25 @@ describe('runner/pool', () => {
       await expect(dispatchJobs(jobs, backend, { onBatch: () => {} })).rejects.toThrow(/arm trust replicates 0-2: worker failed twice \(worker exited with code 70\)/);
     });
 
+    it('sends the next job before the previous result is handled, and resolves after every handler', async () => {
+      const jobs = planJobs(tinyScenario(), 4, 1); // 12 jobs
+      const backend = fakeBackend(() => null);
+      const startedWhileHandling: number[] = [];
+      let handled = 0;
+      const status = await dispatchJobs(jobs, backend, {
+        inFlight: 1,
+        onBatch: async () => {
+          startedWhileHandling.push(backend.calls.length);
+          await new Promise((r) => setTimeout(r, 2));
+          handled += 1;
+        },
+      });
+      expect(status).toBe('complete');
+      expect(handled).toBe(jobs.length);
+      // with one job in flight, job i+1 has already been sent when result i is handled
+      expect(startedWhileHandling.slice(0, -1)).toEqual(jobs.slice(1).map((_, i) => i + 2));
+    });
+
     it('stops dispatching on abort, finishes the jobs in flight and reports interrupted', async () => {
       const jobs = planJobs(tinyScenario(), 30, 1);
       const controller = new AbortController();
@@ -68,6 +87,15 @@ describe('runner/pool', () => {
       expect(status).toBe('interrupted');
       expect(delivered.length).toBe(backend.calls.length); // every started job was delivered
       expect(delivered.length).toBeLessThan(jobs.length);
+    });
+  });
+
+  describe('workerExecArgv()', () => {
+    it('drops the flags that load tsx and keeps every other flag', () => {
+      expect(workerExecArgv(['--import', 'tsx', '--max-old-space-size=4096'])).toEqual(['--max-old-space-size=4096']);
+      expect(workerExecArgv(['--import=tsx/esm', '--require', '/p/node_modules/tsx/dist/cjs/index.cjs', '--enable-source-maps'])).toEqual(['--enable-source-maps']);
+      expect(workerExecArgv(['--import', './otel.mjs', '-r', 'dotenv/config'])).toEqual(['--import', './otel.mjs', '-r', 'dotenv/config']);
+      expect(workerExecArgv(['--loader', 'file:///x/node_modules/tsx/dist/loader.mjs', '--cpu-prof'])).toEqual(['--cpu-prof']);
     });
   });
 });

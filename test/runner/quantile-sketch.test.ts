@@ -58,6 +58,32 @@ describe('runner/quantile-sketch', () => {
     expect(a.quantiles(PS)).toEqual(b.quantiles(PS));
   });
 
+  it('gives the same answers whether or not it was queried while values were being added', () => {
+    fc.assert(fc.property(
+      fc.array(fc.integer({ min: -50, max: 50 }), { minLength: 1, maxLength: 400 }),
+      fc.array(fc.nat(), { maxLength: 8 }),
+      (xs, queryAt) => {
+        const quiet = new QuantileSketch(16);
+        const queried = new QuantileSketch(16);
+        const at = new Set(queryAt.map((q) => q % xs.length));
+        xs.forEach((x, i) => {
+          quiet.add(x);
+          queried.add(x);
+          if (at.has(i)) queried.quantiles([0.1, 0.5]);
+        });
+        expect(queried.quantiles(PS)).toEqual(quiet.quantiles(PS));
+        expect(queried.rankErrorBound).toBe(quiet.rankErrorBound);
+      },
+    ), { numRuns: 100 });
+  });
+
+  it('gives the same answers whatever the initial size hint', () => {
+    const small = new QuantileSketch(64);
+    const hinted = new QuantileSketch(64, 1000);
+    for (let i = 0; i < 3000; i++) { const x = Math.cos(i * 1.7) * 10; small.add(x); hinted.add(x); }
+    expect(hinted.quantiles(PS)).toEqual(small.quantiles(PS));
+  });
+
   it('skips non-finite values and answers NaN when empty', () => {
     const s = new QuantileSketch(16);
     expect(Number.isNaN(s.quantile(0.5))).toBe(true);

@@ -4,12 +4,16 @@
  * random numbers are also checked on the real model with a small scenario (fixtures/small-model.yaml).
  */
 import { describe, it, expect, beforeAll, afterAll, afterEach } from 'vitest';
-import { mkdtempSync, readFileSync, readdirSync, existsSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, existsSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runScenario } from '../../engine/runner/run-scenario.ts';
-import type { RunOptions, RunResult } from '../../engine/runner/run-scenario.ts';
+import type { Progress, RunOptions, RunResult } from '../../engine/runner/run-scenario.ts';
+import { createLocalBackend } from '../../engine/runner/pool.ts';
+import type { BatchBackend } from '../../engine/runner/pool.ts';
+import { planJobs, splitTail, jobKey } from '../../engine/runner/plan.ts';
 import { parseCsv } from '../../engine/io/csv.ts';
 import { readManifest } from '../../engine/io/manifest.ts';
 import { OUTCOMES } from '../../engine/model/outcomes.ts';
@@ -39,6 +43,11 @@ function tables(dir: string): Record<string, string> {
   return Object.fromEntries(TABLES.map((t) => [t, readFileSync(join(dir, t), 'utf8')]));
 }
 
+/** Files of a directory tree whose name marks an unfinished atomic write. */
+function tempFiles(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.includes('.tmp-'));
+}
+
 let reference: RunResult;
 beforeAll(async () => {
   reference = await run({ workers: 1, batchSize: 7 });
@@ -53,8 +62,35 @@ describe('runner/run-scenario', () => {
       const two = await run({ workers: 2, batchSize: 3 });
       const twoDefault = await run({ workers: 2 });
       const oneBatch = await run({ workers: 2, batchSize: 50 });
-      for (const other of [two, twoDefault, oneBatch]) expect(tables(other.dir)).toEqual(tables(reference.dir));
+      const eight = await run({ workers: 8, batchSize: 2 });
+      for (const other of [two, twoDefault, oneBatch, eight]) expect(tables(other.dir)).toEqual(tables(reference.dir));
       expect(two.manifest.batchSize).toBe(3);
+      expect(eight.manifest.workers).toBe(8);
+    });
+
+    it('writes byte-identical tables whatever order the batches finish in', async () => {
+      const inner = await createLocalBackend(s, 2, FAKE_REPLICATE);
+      const sent: string[] = [];
+      const arrived: string[] = [];
+      // four jobs in flight, each held back longer the earlier it was sent: results come back reversed
+      const backend: BatchBackend = {
+        concurrency: 4,
+        async run(job, attempt) {
+          const i = sent.push(jobKey(job)) - 1;
+          const bytes = await inner.run(job, attempt);
+          await new Promise((r) => setTimeout(r, (3 - (i % 4)) * 15));
+          arrived.push(jobKey(job));
+          return bytes;
+        },
+        close: () => inner.close(),
+      };
+      try {
+        const r = await run({ backend, batchSize: 2 });
+        expect(arrived).not.toEqual(sent);
+        expect(tables(r.dir)).toEqual(tables(reference.dir));
+      } finally {
+        await inner.close();
+      }
     });
   });
 
@@ -102,6 +138,21 @@ describe('runner/run-scenario', () => {
       expect(m.timings!.replicatesRun).toBe(3 * N);
       expect(m.files).toEqual(['manifest.json', ...TABLES]);
       expect(existsSync(join(reference.dir, '.batches'))).toBe(false);
+      expect(readdirSync(reference.dir).sort()).toEqual(['manifest.json', ...TABLES].sort());
+      if (process.platform === 'linux') expect(m.timings!.replicateCpuMs).toBeGreaterThan(0);
+    });
+
+    it('report progress after every batch, from none done to the total', async () => {
+      const seen: Progress[] = [];
+      await run({ batchSize: 4, onProgress: (p) => seen.push(p) });
+      const batches = splitTail(planJobs(s, N, 4), 2).length;
+      expect(seen).toHaveLength(batches + 1);
+      expect(seen[0]).toMatchObject({ done: 0, total: 3 * N, rate: 0, etaSeconds: Infinity });
+      expect(seen.at(-1)).toMatchObject({ done: 3 * N, total: 3 * N, etaSeconds: 0 });
+      for (let i = 1; i < seen.length; i++) {
+        expect(seen[i].done).toBeGreaterThan(seen[i - 1].done);
+        expect(seen[i].rate).toBeGreaterThan(0);
+      }
     });
 
     it('summarise each arm with the mean inside its 95% interval and ordered quantiles', () => {
@@ -144,6 +195,7 @@ describe('runner/run-scenario', () => {
       expect(err.message).toMatch(/arm partnership replicate 9: injected fault.*failed twice/);
       expect(err.exitCode).toBe(1);
       expect(readManifest(out)!.status).toBe('interrupted');
+      expect(tempFiles(out)).toEqual([]);
       delete process.env.CSSIM_FAULT_REPLICATE;
       const resumed = await run({ out, resume: true });
       expect(tables(resumed.dir)).toEqual(tables(reference.dir));
@@ -170,6 +222,10 @@ describe('runner/run-scenario', () => {
       expect(m.replicates).toBeLessThan(N);
       expect(parseCsv(readFileSync(join(out, 'replicates.csv'), 'utf8')).length - 1).toBe(3 * m.replicates * s.outputs.length);
       expect(readdirSync(join(out, '.batches')).length).toBeGreaterThan(0);
+      expect(tempFiles(out)).toEqual([]);
+      // the tables of an interrupted run are those of a straight run of its complete prefix
+      const prefix = await run({ replicates: m.replicates });
+      expect(tables(out)).toEqual(tables(prefix.dir));
       const resumed = await run({ out, resume: true });
       expect(resumed.status).toBe('complete');
       expect(tables(out)).toEqual(tables(reference.dir));
@@ -208,6 +264,29 @@ describe('runner/run-scenario', () => {
       expect(rowsBefore.some((row) => (Number(row[5]) - Number(row[4])) / 2 > precision * Math.abs(Number(row[2])))).toBe(true);
     });
 
+    it('resumes an interrupted run to the tables and precision rounds of an uninterrupted one', async () => {
+      const opts = { replicates: 4, precision: 0.05, maxReplicates: 400 };
+      const straight = await run(opts);
+      expect(straight.manifest.precision!.rounds.length).toBeGreaterThan(2);
+      const out = tmp();
+      const controller = new AbortController();
+      // the first round is 3 arms x 4 replicates = 12 results: stop early in the second round
+      const first = await run({
+        ...opts, out, workers: 1, batchSize: 3, signal: controller.signal,
+        onProgress: (p) => { if (p.done >= 15) controller.abort(); },
+      });
+      expect(first.status).toBe('interrupted');
+      const m = readManifest(out)!;
+      expect(m.precision!.reached).toBeNull();
+      expect(m.precision!.rounds).toEqual(straight.manifest.precision!.rounds.slice(0, 2));
+      expect(m.replicates).toBeLessThan(straight.manifest.replicates);
+      const resumed = await run({ out, resume: true, replicates: undefined }); // as `cssim run --resume DIR`
+      expect(resumed.status).toBe('complete');
+      expect(resumed.manifest.replicates).toBe(straight.manifest.replicates);
+      expect(resumed.manifest.precision).toEqual(straight.manifest.precision);
+      expect(tables(out)).toEqual(tables(straight.dir));
+    });
+
     it('stops at --max-replicates and says so when the target is out of reach', async () => {
       const r = await run({ replicates: 4, precision: 0.0001, maxReplicates: 9 });
       expect(r.manifest.replicates).toBe(9);
@@ -230,6 +309,24 @@ describe('runner/run-scenario', () => {
       }
       con.closeSync(); db.closeSync();
     });
+  });
+});
+
+describe('runner/run-scenario worker threads', () => {
+  it('start under tsx with a Node flag that worker threads refuse (--expose-gc), and give the same tables', async () => {
+    const out = tmp();
+    const script = [
+      `import { runScenario } from ${JSON.stringify(fileURLToPath(new URL('../../engine/runner/run-scenario.ts', import.meta.url)))};`,
+      `import { tinyScenario, FAKE_REPLICATE } from ${JSON.stringify(fileURLToPath(new URL('./fixtures/scenarios.ts', import.meta.url)))};`,
+      `const r = await runScenario(tinyScenario(), { out: ${JSON.stringify(out)}, replicates: ${N}, workers: 2, replicateModule: FAKE_REPLICATE });`,
+      'process.stdout.write(r.status);',
+    ].join('\n');
+    const file = join(out, 'run.mts');
+    writeFileSync(file, script);
+    const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', file], { encoding: 'utf8', cwd: fileURLToPath(new URL('../..', import.meta.url)) });
+    expect(child.stderr).not.toMatch(/ERR_WORKER_INVALID_EXEC_ARGV/);
+    expect(child.stdout).toBe('complete');
+    expect(tables(out)).toEqual(tables(reference.dir));
   });
 });
 
