@@ -3,12 +3,12 @@
  * fake replicate (CSSIM_REPLICATE_MODULE, test-only) so that they take seconds; the interrupt-and-resume
  * test runs the real model on a small scenario.
  */
-import { describe, it, expect, afterAll } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tempDirs } from '../runner/fixtures/temp-dirs.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = join(ROOT, 'engine', 'cli', 'cssim.mjs');
@@ -35,15 +35,7 @@ function tables(dir: string): Record<string, string> {
   return Object.fromEntries(TABLES.map((t) => [t, readFileSync(join(dir, t), 'utf8')]));
 }
 
-const created: string[] = [];
-function tmp(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'cssim-cli-run-'));
-  created.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const dir of created) rmSync(dir, { recursive: true, force: true });
-});
+const tmp = tempDirs('cssim-cli-run-');
 
 describe('cli/run', () => {
   it('runs a scenario, prints a one-line summary and writes the run directory', async () => {

@@ -3,10 +3,9 @@
  * whatever the batch layout, the order batches arrive in, and the rounds the limit is raised in.
  * Batches are made in-process from the fake replicate (no worker threads).
  */
-import { describe, it, expect, afterAll } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { RunFold, foldRun, TABLE_COLUMNS } from '../../engine/runner/aggregate.ts';
 import type { Segment } from '../../engine/runner/aggregate.ts';
@@ -18,18 +17,11 @@ import { OUTCOME_IDS, SERIES_IDS } from '../../engine/model/outcomes.ts';
 import type { ResolvedScenario } from '../../engine/io/scenario/schema.ts';
 import { runReplicate } from './fixtures/fake-replicate.ts';
 import { tinyScenario } from './fixtures/scenarios.ts';
+import { tempDirs } from './fixtures/temp-dirs.ts';
 
 const TABLES = Object.keys(TABLE_COLUMNS).map((t) => `${t}.csv`);
 
-const created: string[] = [];
-function tmp(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'cssim-fold-'));
-  created.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const dir of created) rmSync(dir, { recursive: true, force: true });
-});
+const tmp = tempDirs('cssim-fold-');
 
 /** Runs replicates [from, to) of `arm` with the fake replicate, writes the batch file into `dir` and returns it. */
 function makeBatch(dir: string, s: ResolvedScenario, arm: string, from: number, to: number): { seg: Segment; batch: Batch } {

@@ -3,10 +3,9 @@
  * and deterministic, with common random numbers built in, and fault injection. Determinism and common
  * random numbers are also checked on the real model with a small scenario (fixtures/small-model.yaml).
  */
-import { describe, it, expect, beforeAll, afterAll, afterEach } from 'vitest';
-import { mkdtempSync, readFileSync, readdirSync, existsSync, rmSync, writeFileSync } from 'node:fs';
+import { describe, it, expect, beforeAll, afterEach } from 'vitest';
+import { readFileSync, readdirSync, existsSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runScenario } from '../../engine/runner/run-scenario.ts';
@@ -20,20 +19,13 @@ import { OUTCOMES } from '../../engine/model/outcomes.ts';
 import { loadScenario } from '../../engine/io/scenario/load.ts';
 import { median } from 'mathjs';
 import { tinyScenario, FAKE_REPLICATE } from './fixtures/scenarios.ts';
+import { tempDirs } from './fixtures/temp-dirs.ts';
 
 const TABLES = ['replicates.csv', 'timeseries.csv', 'summary.csv', 'comparison.csv', 'changes.csv'];
 const N = 23;
 const s = tinyScenario();
 
-const created: string[] = [];
-function tmp(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'cssim-run-'));
-  created.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const dir of created) rmSync(dir, { recursive: true, force: true });
-});
+const tmp = tempDirs('cssim-run-');
 
 function run(opts: Partial<RunOptions> = {}): Promise<RunResult> {
   return runScenario(s, { out: tmp(), replicates: N, workers: 2, replicateModule: FAKE_REPLICATE, ...opts });
