@@ -240,11 +240,13 @@ export class EventQueue {
       let c = 2 * i + 1;
       if (c >= n) break;
       if (c + 1 < n) {
-        // the earlier of the two children, chosen without a branch: which child is earlier is a coin toss
-        // the processor cannot predict, and a mispredicted branch per level costs more than the arithmetic
+        // the earlier of the two children, chosen by arithmetic rather than a branch: which child is
+        // earlier is a coin toss the processor cannot predict, and a mispredicted branch per level costs
+        // more than the arithmetic (equal times, which need the tie-break, are rare and predictable)
         const tl = hTime[c];
         const tr = hTime[c + 1];
-        c += tr === tl ? +this.tieBefore(hSlot[c + 1], hSlot[c]) : +(tr < tl);
+        if (tr !== tl) c += +(tr < tl);
+        else if (this.tieBefore(hSlot[c + 1], hSlot[c])) c++;
       }
       const tc = hTime[c];
       if (t < tc || (t === tc && this.tieBefore(slot, hSlot[c]))) break;
