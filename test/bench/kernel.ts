@@ -50,7 +50,7 @@ function mmcByHandEvents(customers: number): number {
  * The floor: a binary min-heap of `size` event times in a Float64Array (ordered by time only), each
  * event popped and replaced by one at time + exponential(rate), for `events` events. Returns events.
  */
-function bareHeapEvents(size: number, events: number, s: Stream): number {
+export function bareHeapEvents(size: number, events: number, s: Stream): number {
   const heap = new Float64Array(size);
   for (let i = 0; i < size; i++) heap[i] = exponential(s, 1);
   for (let i = 1; i < size; i++) {

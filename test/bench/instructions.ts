@@ -1,0 +1,143 @@
+/**
+ * `npm run bench:instructions`: instructions and cache misses per unit of work, counted by valgrind's
+ * cachegrind (a simulated CPU, so the counts are the same from run to run, unlike times on a shared
+ * machine). Each target runs in two child processes of different lengths under cachegrind; the
+ * difference divided by the difference in work gives the cost per unit, so start-up, module loading and
+ * most JIT compilation cancel out. Use it to judge a change to the hot path before timing it.
+ *
+ * Targets: the model (per replicate of england-average, status quo), M/M/10 through `Simulation`, the
+ * same M/M/10 by hand and the bare heap loop (per event). Needs `valgrind` (Debian: apt-get install
+ * valgrind); takes a few minutes (cachegrind runs code about 50 times slower).
+ * `-- model` or `-- mmc bare` runs only the named targets.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import YAML from 'yaml';
+import { ScenarioSchema } from '../../engine/io/scenario/schema.ts';
+import type { ResolvedScenario } from '../../engine/io/scenario/schema.ts';
+import { runReplicate } from '../../engine/replicate.ts';
+import { simulateMmcReplicate } from '../../engine/selfcheck/mmc.ts';
+import { deriveStream } from '../../engine/kernel/rng/stream.ts';
+import { mmcByHand } from './mmc-by-hand.ts';
+import { bareHeapEvents } from './kernel.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const MMC = { arrivalRate: 9, serviceRate: 1, servers: 10, replicates: 2, seed: 1 } as const;
+
+/** A unit of work to count: `run(size)` does `size` units (after its own warm-up) and returns the units done. */
+interface Target {
+  readonly unit: string;
+  /** The two sizes whose difference is measured. */
+  readonly sizes: readonly [number, number];
+  run(size: number): number;
+}
+
+function englandAverage(): ResolvedScenario {
+  const text = readFileSync(new URL('../../scenarios/england-average.yaml', import.meta.url), 'utf8');
+  return { ...ScenarioSchema.parse(YAML.parse(text)), hash: 'bench' } as ResolvedScenario;
+}
+
+const TARGETS: Record<string, Target> = {
+  model: {
+    unit: 'replicate',
+    sizes: [1, 4],
+    run(size) {
+      const s = englandAverage();
+      runReplicate(s, 'status-quo', 1000); // warm-up (JIT)
+      for (let r = 0; r < size; r++) runReplicate(s, 'status-quo', r);
+      return size;
+    },
+  },
+  mmc: {
+    unit: 'event',
+    sizes: [100_000, 600_000],
+    run(size) {
+      simulateMmcReplicate({ ...MMC, customers: 50_000 }, 0);
+      return simulateMmcReplicate({ ...MMC, customers: size }, 0).events;
+    },
+  },
+  'mmc-by-hand': {
+    unit: 'event',
+    sizes: [100_000, 600_000],
+    run(size) {
+      mmcByHand({ ...MMC, customers: 50_000 }, 0);
+      return mmcByHand({ ...MMC, customers: size }, 0).events;
+    },
+  },
+  bare: {
+    unit: 'event',
+    sizes: [200_000, 1_200_000],
+    run(size) {
+      const s = deriveStream(1, 0, 'bench');
+      bareHeapEvents(10, 100_000, s);
+      return bareHeapEvents(10, size, s);
+    },
+  },
+};
+
+/** What cachegrind reports for one run, plus the units of work the child did. */
+interface Counts { units: number; ir: number; i1: number; d1: number; ll: number }
+
+function parseSummary(stderr: string, stdout: string): Counts {
+  const get = (label: string): number => {
+    const m = new RegExp(`${label}:\\s+([\\d,]+)`).exec(stderr);
+    if (!m) throw new Error(`bench:instructions: no "${label}" in cachegrind's output:\n${stderr.slice(-2000)}`);
+    return Number(m[1].replaceAll(',', ''));
+  };
+  return { units: Number(stdout.trim()), ir: get('I\\s+refs'), i1: get('I1\\s+misses'), d1: get('D1\\s+misses'), ll: get('LL\\s+misses') };
+}
+
+/** Runs one child under cachegrind and resolves with its counts. */
+function countChild(target: string, size: number): Promise<Counts> {
+  const args = [
+    '--tool=cachegrind', '--cache-sim=yes', '--cachegrind-out-file=/dev/null',
+    process.execPath, '--no-concurrent-recompilation', '--import', 'tsx', fileURLToPath(import.meta.url), '--child', target, String(size),
+  ];
+  return new Promise((resolve, reject) => {
+    const child = spawn('valgrind', args, { cwd: ROOT });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d));
+    child.stderr.on('data', (d: Buffer) => (err += d));
+    child.on('error', (e) => reject(new Error(`bench:instructions: cannot start valgrind (${e.message}); install it (Debian: apt-get install valgrind)`)));
+    child.on('close', (code) => {
+      if (code !== 0) reject(new Error(`bench:instructions: ${target} (${size}) exited with ${code}:\n${err.slice(-2000)}`));
+      else {
+        try {
+          resolve(parseSummary(err, out));
+        } catch (e) {
+          reject(e);
+        }
+      }
+    });
+  });
+}
+
+async function main(names: string[]): Promise<void> {
+  const unknown = names.filter((n) => !(n in TARGETS));
+  if (unknown.length > 0) {
+    process.stderr.write(`bench:instructions: unknown target ${unknown.join(', ')}; valid: ${Object.keys(TARGETS).join(', ')}\n`);
+    process.exit(2);
+  }
+  const rows: string[][] = [];
+  for (const name of names.length > 0 ? names : Object.keys(TARGETS)) {
+    const t = TARGETS[name];
+    process.stderr.write(`bench:instructions: ${name}...\n`);
+    // the two lengths run side by side (one per core)
+    const [a, b] = await Promise.all(t.sizes.map((size) => countChild(name, size)));
+    const per = (k: keyof Counts, digits: number): string =>
+      ((b[k] - a[k]) / (b.units - a.units)).toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    rows.push([name, t.unit, per('ir', 0), per('i1', 1), per('d1', 1), per('ll', 1)]);
+  }
+  const header = ['target', 'per', 'instructions', 'I1 misses', 'D1 misses', 'LL misses'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]): string => cells.map((c, i) => (i >= 2 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
+  process.stdout.write([line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n') + '\n');
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const i = process.argv.indexOf('--child');
+  if (i > 0) process.stdout.write(`${TARGETS[process.argv[i + 1]].run(Number(process.argv[i + 2]))}\n`);
+  else await main(process.argv.slice(2).filter((a) => !a.startsWith('-')));
+}
