@@ -1,26 +1,24 @@
 /**
  * `npm run bench:instructions`: instructions and cache misses per unit of work, counted by valgrind's
- * cachegrind (a simulated CPU, so the counts are the same from run to run, unlike times on a shared
- * machine). Each target runs in two child processes of different lengths under cachegrind; the
- * difference divided by the difference in work gives the cost per unit, so start-up, module loading and
- * most JIT compilation cancel out. Use it to judge a change to the hot path before timing it.
+ * cachegrind (a simulated CPU: counts repeat within about 1% from run to run, the noise of V8's
+ * background threads and garbage collection, unlike times on a shared machine). Each target runs in two
+ * child processes of different lengths under cachegrind; the difference divided by the difference in
+ * work gives the cost per unit, so start-up, module loading and most JIT compilation cancel out. Use it
+ * to judge a change to the hot path before timing it.
  *
  * Targets: the model (per replicate of england-average, status quo), M/M/10 through `Simulation`, the
  * same M/M/10 by hand and the bare heap loop (per event). Needs `valgrind` (Debian: apt-get install
- * valgrind); takes a few minutes (cachegrind runs code about 50 times slower).
+ * valgrind); takes about 7 minutes for all four (cachegrind runs code about 50 times slower).
  * `-- model` or `-- mmc bare` runs only the named targets.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import YAML from 'yaml';
-import { ScenarioSchema } from '../../engine/io/scenario/schema.ts';
-import type { ResolvedScenario } from '../../engine/io/scenario/schema.ts';
 import { runReplicate } from '../../engine/replicate.ts';
 import { simulateMmcReplicate } from '../../engine/selfcheck/mmc.ts';
 import { deriveStream } from '../../engine/kernel/rng/stream.ts';
 import { mmcByHand } from './mmc-by-hand.ts';
 import { bareHeapEvents } from './kernel.ts';
+import { englandAverage } from './model.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const MMC = { arrivalRate: 9, serviceRate: 1, servers: 10, replicates: 2, seed: 1 } as const;
@@ -31,11 +29,6 @@ interface Target {
   /** The two sizes whose difference is measured. */
   readonly sizes: readonly [number, number];
   run(size: number): number;
-}
-
-function englandAverage(): ResolvedScenario {
-  const text = readFileSync(new URL('../../scenarios/england-average.yaml', import.meta.url), 'utf8');
-  return { ...ScenarioSchema.parse(YAML.parse(text)), hash: 'bench' } as ResolvedScenario;
 }
 
 const TARGETS: Record<string, Target> = {
@@ -51,7 +44,7 @@ const TARGETS: Record<string, Target> = {
   },
   mmc: {
     unit: 'event',
-    sizes: [100_000, 600_000],
+    sizes: [500_000, 3_000_000],
     run(size) {
       simulateMmcReplicate({ ...MMC, customers: 50_000 }, 0);
       return simulateMmcReplicate({ ...MMC, customers: size }, 0).events;
@@ -59,7 +52,7 @@ const TARGETS: Record<string, Target> = {
   },
   'mmc-by-hand': {
     unit: 'event',
-    sizes: [100_000, 600_000],
+    sizes: [500_000, 3_000_000],
     run(size) {
       mmcByHand({ ...MMC, customers: 50_000 }, 0);
       return mmcByHand({ ...MMC, customers: size }, 0).events;
@@ -67,7 +60,7 @@ const TARGETS: Record<string, Target> = {
   },
   bare: {
     unit: 'event',
-    sizes: [200_000, 1_200_000],
+    sizes: [1_000_000, 6_000_000],
     run(size) {
       const s = deriveStream(1, 0, 'bench');
       bareHeapEvents(10, 100_000, s);

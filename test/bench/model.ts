@@ -18,10 +18,15 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
+/** scenarios/england-average.yaml, parsed with its defaults (the scenario every model benchmark runs). */
+export function englandAverage(): ResolvedScenario {
+  const text = readFileSync(new URL('../../scenarios/england-average.yaml', import.meta.url), 'utf8');
+  return { ...ScenarioSchema.parse(YAML.parse(text)), hash: 'bench' } as ResolvedScenario;
+}
+
 /** Runs the model benchmark; `quick` runs 3 timed replicates instead of 10. */
 export async function bench(options: { quick?: boolean } = {}): Promise<Row[]> {
-  const text = readFileSync(new URL('../../scenarios/england-average.yaml', import.meta.url), 'utf8');
-  const scenario = { ...ScenarioSchema.parse(YAML.parse(text)), hash: 'bench' } as ResolvedScenario;
+  const scenario = englandAverage();
   const runs = options.quick ? 3 : 10;
   runReplicate(scenario, 'status-quo', 1000); // warm-up (JIT)
   const wall: number[] = [];
