@@ -43,6 +43,13 @@ function format(value: number): string {
   return Number(value.toPrecision(3)).toString();
 }
 
+/** A plain-text table: a header, a rule and the rows, columns padded to their widest cell (`right(i)`: right-aligned). */
+export function textTable(header: string[], rows: string[][], right: (column: number) => boolean): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]): string => cells.map((c, i) => (right(i) ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
   const here = fileURLToPath(new URL('.', import.meta.url));
@@ -58,12 +65,9 @@ async function main(): Promise<void> {
     for (const row of await mod.bench({ quick })) rows.push({ suite, row });
   }
   const table = rows.map(({ suite, row }) => [suite, row.name, format(row.value), row.unit, row.note ?? '']);
-  const header = ['suite', 'benchmark', 'value', 'unit', 'note'];
-  const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i].length)));
-  const line = (cells: string[]): string => cells.map((c, i) => (i === 2 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
   const m = machine();
   process.stdout.write(
-    [line(header), line(widths.map((w) => '-'.repeat(w))), ...table.map(line)].join('\n') +
+    textTable(['suite', 'benchmark', 'value', 'unit', 'note'], table, (i) => i === 2) +
       `\n\nmachine: ${m.cores} cores, ${m.cpu}, Node ${m.node}${quick ? ' (quick run)' : ''}\n`,
   );
 }

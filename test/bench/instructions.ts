@@ -14,14 +14,12 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { runReplicate } from '../../engine/replicate.ts';
-import { simulateMmcReplicate } from '../../engine/selfcheck/mmc.ts';
 import { deriveStream } from '../../engine/kernel/rng/stream.ts';
-import { mmcByHand } from './mmc-by-hand.ts';
-import { bareHeapEvents } from './kernel.ts';
+import { textTable } from './index.ts';
+import { bareHeapEvents, mmcByHandEvents, mmcEvents } from './kernel.ts';
 import { englandAverage } from './model.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const MMC = { arrivalRate: 9, serviceRate: 1, servers: 10, replicates: 2, seed: 1 } as const;
 
 /** A unit of work to count: `run(size)` does `size` units (after its own warm-up) and returns the units done. */
 interface Target {
@@ -46,16 +44,16 @@ const TARGETS: Record<string, Target> = {
     unit: 'event',
     sizes: [500_000, 3_000_000],
     run(size) {
-      simulateMmcReplicate({ ...MMC, customers: 50_000 }, 0);
-      return simulateMmcReplicate({ ...MMC, customers: size }, 0).events;
+      mmcEvents(50_000); // warm-up (JIT)
+      return mmcEvents(size);
     },
   },
   'mmc-by-hand': {
     unit: 'event',
     sizes: [500_000, 3_000_000],
     run(size) {
-      mmcByHand({ ...MMC, customers: 50_000 }, 0);
-      return mmcByHand({ ...MMC, customers: size }, 0).events;
+      mmcByHandEvents(50_000);
+      return mmcByHandEvents(size);
     },
   },
   bare: {
@@ -123,10 +121,7 @@ async function main(names: string[]): Promise<void> {
       ((b[k] - a[k]) / (b.units - a.units)).toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
     rows.push([name, t.unit, per('ir', 0), per('i1', 1), per('d1', 1), per('ll', 1)]);
   }
-  const header = ['target', 'per', 'instructions', 'I1 misses', 'D1 misses', 'LL misses'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]): string => cells.map((c, i) => (i >= 2 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
-  process.stdout.write([line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n') + '\n');
+  process.stdout.write(textTable(['target', 'per', 'instructions', 'I1 misses', 'D1 misses', 'LL misses'], rows, (i) => i >= 2) + '\n');
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -36,13 +36,13 @@ function best(repeats: number, run: () => number): number {
   return top;
 }
 
-/** M/M/c through Simulation: returns events processed. */
-function mmcEvents(customers: number): number {
+/** M/M/10 (λ=9, μ=1) through Simulation with `customers` arrivals: returns events processed. */
+export function mmcEvents(customers: number): number {
   return simulateMmcReplicate({ ...MMC, customers }, 0).events;
 }
 
-/** The same M/M/c written by hand with no kernel (see mmc-by-hand.ts): returns events processed. */
-function mmcByHandEvents(customers: number): number {
+/** The same M/M/10 written by hand with no kernel (see mmc-by-hand.ts): returns events processed. */
+export function mmcByHandEvents(customers: number): number {
   return mmcByHand({ ...MMC, customers }, 0).events;
 }
 
