@@ -75,10 +75,14 @@ export class ChildStore {
   seed: Uint32Array;
   counter: Uint32Array;
   /**
-   * 1 while the slot is on the world's list of release candidates. Belongs to the slot, not the child:
-   * `alloc` leaves it as it is, because the list entry outlives a freed child (the list re-checks state).
+   * The world's release candidates are kept in one bucket per monthly sweep (a doubly linked list through
+   * `releaseNext`/`releasePrev`, -1 at the ends); `releaseBucket` is the sweep index, -1 when in none.
+   * Belongs to the slot, not the child: `alloc` leaves it as it is, because the entry may outlive a freed
+   * child (the sweep re-checks state, and listing the slot again moves it).
    */
-  releaseListed: Uint8Array;
+  releaseBucket: Int32Array;
+  releaseNext: Int32Array;
+  releasePrev: Int32Array;
   /**
    * A timer too far ahead for the queue is parked in a daily bucket (a doubly linked list through
    * `parkNext`/`parkPrev`, -1 at the ends); `parkBucket` is the bucket, -1 when not in one.
@@ -116,7 +120,9 @@ export class ChildStore {
     this.helpedMonth = new Int32Array(n);
     this.seed = new Uint32Array(n);
     this.counter = new Uint32Array(n * CHILD_CHANNEL_COUNT);
-    this.releaseListed = new Uint8Array(n);
+    this.releaseBucket = new Int32Array(n).fill(-1);
+    this.releaseNext = new Int32Array(n);
+    this.releasePrev = new Int32Array(n);
     this.parkNext = new Int32Array(n);
     this.parkPrev = new Int32Array(n);
     this.parkBucket = new Int32Array(n).fill(-1);
@@ -203,7 +209,11 @@ export class ChildStore {
     this.helpedMonth = g(this.helpedMonth, n);
     this.seed = g(this.seed, n);
     this.counter = g(this.counter, n * CHILD_CHANNEL_COUNT);
-    this.releaseListed = g(this.releaseListed, n);
+    const releaseBucket = new Int32Array(n).fill(-1);
+    releaseBucket.set(this.releaseBucket);
+    this.releaseBucket = releaseBucket;
+    this.releaseNext = g(this.releaseNext, n);
+    this.releasePrev = g(this.releasePrev, n);
     this.parkNext = g(this.parkNext, n);
     this.parkPrev = g(this.parkPrev, n);
     const parkBucket = new Int32Array(n).fill(-1);

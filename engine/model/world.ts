@@ -188,9 +188,16 @@ class World implements EventHandler {
   readonly parkHead: Int32Array;
   /** Buckets up to this one are open: their timers go straight into the queue. */
   openBucket = 1;
-  /** Slots that may be releasable (agents with no need and no service), checked by the monthly sweep. */
-  releaseList = new Int32Array(1024);
-  releaseCount = 0;
+  /**
+   * Release candidates (agents with no need and no service) by the monthly sweep at which they first
+   * become releasable: head slot of each sweep's list, -1 when empty. A sweep checks only its own
+   * bucket, so a candidate is looked at about once instead of every month for a year.
+   */
+  readonly releaseHead: Int32Array;
+  /** Day of each monthly sweep (the `sweep` process's occurrences up to the end). */
+  readonly sweepDays: Float64Array;
+  /** Sweeps done so far (the index of the next one). */
+  sweepsDone = 0;
   month = -1;
   year = -1;
   readonly months: number;
@@ -228,6 +235,10 @@ class World implements EventHandler {
     this.end = this.cal.addMonths(this.h0, 12 * input.horizonYears);
     this.months = 12 * input.horizonYears;
     this.parkHead = new Int32Array(Math.ceil(this.end / PARK_DAYS) + 2).fill(-1);
+    const sweepDays: number[] = [];
+    for (let k = 0; this.cal.addMonths(0, k) <= this.end; k++) sweepDays.push(this.cal.addMonths(0, k));
+    this.sweepDays = Float64Array.from(sweepDays);
+    this.releaseHead = new Int32Array(sweepDays.length).fill(-1);
     this.children = new ChildStore(4096);
     this.cs = new ChildStream(this.children);
     this.wf = new Workforce(n, 512);
@@ -348,8 +359,9 @@ class World implements EventHandler {
     this.sim.every('quarter', K_QUARTER, 0, 0, 2);
     this.sim.every('month', K_SWEEP, 0, 0, 3);
     this.sim.at(this.h0, K_HORIZON_START, 0, -10);
-    for (let k = 0; k < this.months; k++) this.sim.at(this.cal.addMonths(this.h0, k + 1), K_MONTH_END, k, -5);
-    for (let y = 0; y < this.input.horizonYears; y++) this.sim.at(this.cal.addMonths(this.h0, 12 * (y + 1)), K_YEAR_END, y, -4);
+    // the first month and year ends; each schedules the next (so the queue does not carry them all)
+    if (this.months > 0) this.sim.at(this.cal.addMonths(this.h0, 1), K_MONTH_END, 0, -5);
+    if (this.input.horizonYears > 0) this.sim.at(this.cal.addMonths(this.h0, 12), K_YEAR_END, 0, -4);
     this.input.changes.forEach((c, i) => this.sim.at(Math.max(0, this.cal.dayOf(c.dateIso)), K_SCHEDULED_CHANGE, i, -3));
   }
 
@@ -587,7 +599,7 @@ class World implements EventHandler {
       if (ch.step[c] !== CASE_STEP.release) {
         ch.caseAt[c] = Infinity;
         ch.step[c] = CASE_STEP.release;
-        if (ch.releaseListed[c] === 0) this.listRelease(c);
+        this.listRelease(c);
       }
     } else if (ch.step[c] === CASE_STEP.release) ch.step[c] = CASE_STEP.none;
   }
@@ -620,31 +632,58 @@ class World implements EventHandler {
   }
 
   /**
-   * Frees agents with no need and no service whose last contact with social care (referral or closure)
-   * was 12 months ago or more: they return to the aggregate population.
+   * The monthly sweep: frees agents with no need and no service whose last contact with social care
+   * (referral or closure) was 12 months ago or more: they return to the aggregate population. Checks only
+   * this sweep's bucket; a candidate whose contact was renewed since it was listed moves to a later one.
    */
   private onSweep(now: number): void {
     const ch = this.children;
-    const list = this.releaseList;
-    let kept = 0;
-    for (let i = 0; i < this.releaseCount; i++) {
-      const c = list[i];
-      if (ch.active[c] !== 1 || ch.step[c] !== CASE_STEP.release) { ch.releaseListed[c] = 0; continue; }
-      if (now - ch.lastReferralDay[c] >= YEAR_DAYS && now - ch.lastClosedDay[c] >= YEAR_DAYS) { ch.releaseListed[c] = 0; this.exitChild(c, true); continue; }
-      list[kept++] = c;
+    const k = this.sweepsDone++;
+    if (k >= this.releaseHead.length) return;
+    let c = this.releaseHead[k];
+    this.releaseHead[k] = -1;
+    while (c >= 0) {
+      const next = ch.releaseNext[c];
+      ch.releaseBucket[c] = -1;
+      if (ch.active[c] === 1 && ch.step[c] === CASE_STEP.release) {
+        if (now - ch.lastReferralDay[c] >= YEAR_DAYS && now - ch.lastClosedDay[c] >= YEAR_DAYS) this.exitChild(c, true);
+        else this.listRelease(c);
+      }
+      c = next;
     }
-    this.releaseCount = kept;
   }
 
-  /** Adds a slot to the release candidates (each slot at most once; the sweep drops stale entries). */
+  /**
+   * Files a slot under the first sweep not yet done at which its child is releasable (moving it if it is
+   * filed elsewhere; not filed when that is after the last sweep). A candidate's due sweep only moves later
+   * (its contact days only grow), so a later check finds it not yet due and files it again.
+   */
   private listRelease(c: number): void {
-    if (this.releaseCount === this.releaseList.length) {
-      const bigger = new Int32Array(this.releaseList.length * 2);
-      bigger.set(this.releaseList);
-      this.releaseList = bigger;
+    const ch = this.children;
+    const days = this.sweepDays;
+    const lastReferral = ch.lastReferralDay[c], lastClosed = ch.lastClosedDay[c];
+    // the first sweep k >= sweepsDone with days[k] - last >= a year for both (monotone in k): binary search
+    let lo = this.sweepsDone, hi = days.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (days[mid] - lastReferral >= YEAR_DAYS && days[mid] - lastClosed >= YEAR_DAYS) hi = mid;
+      else lo = mid + 1;
     }
-    this.releaseList[this.releaseCount++] = c;
-    this.children.releaseListed[c] = 1;
+    const b = lo < days.length ? lo : -1;
+    const old = ch.releaseBucket[c];
+    if (old === b) return;
+    if (old >= 0) {
+      const prev = ch.releasePrev[c], next = ch.releaseNext[c];
+      if (prev >= 0) ch.releaseNext[prev] = next; else this.releaseHead[old] = next;
+      if (next >= 0) ch.releasePrev[next] = prev;
+    }
+    ch.releaseBucket[c] = b;
+    if (b < 0) return;
+    const head = this.releaseHead[b];
+    ch.releasePrev[c] = -1;
+    ch.releaseNext[c] = head;
+    if (head >= 0) ch.releasePrev[head] = c;
+    this.releaseHead[b] = c;
   }
 
   private onArrival(a: number, now: number): void {
@@ -1139,6 +1178,7 @@ class World implements EventHandler {
     for (let i = 0; i < OUTCOME_IDS.length; i++) this.monthly[OUTCOME_IDS[i]][k] = this.scratch[i];
     this.acc.fill(0, P_MONTH * FIELDS, (P_MONTH + 1) * FIELDS);
     this.month = k + 1;
+    if (k + 1 < this.months) this.sim.at(this.cal.addMonths(this.h0, k + 2), K_MONTH_END, k + 1, -5);
     this.countHelpedAtStart(true, false);
   }
 
@@ -1147,6 +1187,7 @@ class World implements EventHandler {
     for (let i = 0; i < OUTCOME_IDS.length; i++) this.yearly[OUTCOME_IDS[i]][y] = this.scratch[i];
     this.acc.fill(0, P_YEAR * FIELDS, (P_YEAR + 1) * FIELDS);
     this.year = y + 1;
+    if (y + 1 < this.input.horizonYears) this.sim.at(this.cal.addMonths(this.h0, 12 * (y + 2)), K_YEAR_END, y + 1, -4);
     this.countHelpedAtStart(false, true);
   }
 
