@@ -173,6 +173,12 @@ export class EventQueue {
     return this.n > 0 ? this.hTime[0] : Infinity;
   }
 
+  /** Priority of the earliest pending event; Infinity when empty. */
+  peekPriority(): number {
+    if (this.hole) this.fill();
+    return this.n > 0 ? this.sPrio[this.hSlot[0]] : Infinity;
+  }
+
   /** Removes every pending event; their handles become invalid. Keeps the storage. */
   clear(): void {
     for (let i = this.hole ? 1 : 0; i < this.n; i++) this.release(this.hSlot[i]);

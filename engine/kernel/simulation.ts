@@ -1,5 +1,6 @@
 /** The discrete-event simulation loop: a clock, an event queue and periodic processes. */
 import type { Calendar, Day } from './clock.ts';
+import { AgentTimers } from './agent-timers.ts';
 import { EventQueue } from './event-queue.ts';
 import { occurrence, isPeriod, PERIODS } from './periodic.ts';
 import type { Period } from './periodic.ts';
@@ -55,6 +56,10 @@ export class Simulation {
   private readonly periodPriority: number[] = [];
   private readonly periodFirst: number[] = [];
   private readonly periodCount: number[] = [];
+  // per-agent timers (see `timers`), fired as `timerKind` with the agent as argument
+  private agentTimers: AgentTimers | null = null;
+  private timerKind = 0;
+  private timerPriority = 0;
 
   /** @param initialCapacity pending events before the queue first grows (default 64) */
   constructor(calendar: Calendar, initialCapacity?: number) {
@@ -107,6 +112,30 @@ export class Simulation {
   }
 
   /**
+   * Creates this simulation's per-agent timers (once): each agent (an int32 id >= 0) has at most one
+   * pending time, set with `timers.set(agent, time)`, which fires as event `kind` with the agent as `arg`.
+   * For models whose agents each wait for their own next event: a timer costs no heap operation (see
+   * `AgentTimers`), where an `at` event pays log2(pending) levels at each pop.
+   *
+   * Order: timers fire in time order, ties in the order they were set. At equal time a timer fires after
+   * queued events whose priority is lower than or equal to `priority`, before those with a higher one.
+   *
+   * @param bucketDays width of the timers' buckets in days (about the time in which a few dozen fall due)
+   * @param initialAgents agent ids before the timers' storage first grows
+   */
+  timers(kind: number, bucketDays: number, priority = 0, initialAgents?: number): AgentTimers {
+    if (this.agentTimers !== null) throw new Error('Simulation.timers: this simulation already has its timers');
+    if (!(kind >= 0 && kind < KIND_LIMIT && (kind | 0) === kind)) badEvent('timers', this.now, this.now, kind);
+    if (priority !== priority) throw new RangeError('Simulation.timers: priority is NaN');
+    const t = new AgentTimers(bucketDays, initialAgents);
+    t.now = this.now;
+    this.agentTimers = t;
+    this.timerKind = kind;
+    this.timerPriority = priority;
+    return t;
+  }
+
+  /**
    * Fires, in order, every event with time < `until`, calling `handler.handle(kind, arg, now)` for each;
    * then sets `now = until`. Can be called again to continue. `until` must not be before `now`, and must
    * be finite when periodic processes exist (they never run out).
@@ -115,6 +144,10 @@ export class Simulation {
     if (!(until >= this.now)) throw new RangeError(`Simulation.run: until ${until} is before now (${this.now}) or not a number`);
     if (until === Infinity && this.periodKind.length > 0) {
       throw new RangeError('Simulation.run: until must be finite when periodic processes are scheduled');
+    }
+    if (this.agentTimers !== null) {
+      this.runWithTimers(until, handler, this.agentTimers);
+      return;
     }
     const q = this.queue;
     while (q.popBefore(until)) {
@@ -126,6 +159,35 @@ export class Simulation {
       handler.handle(kind, q.arg, now);
     }
     this.now = until;
+  }
+
+  /** `run` merging the queue with the per-agent timers (a separate loop, so a run without timers pays nothing). */
+  private runWithTimers(until: Day, handler: EventHandler, timers: AgentTimers): void {
+    const q = this.queue;
+    const timerKind = this.timerKind;
+    const timerPriority = this.timerPriority;
+    for (;;) {
+      const tt = timers.peekTime();
+      const qt = q.peekTime();
+      if (tt < qt || (tt === qt && tt !== Infinity && timerPriority < q.peekPriority())) {
+        if (!(tt < until)) break;
+        this.now = tt;
+        timers.now = tt;
+        this.events++;
+        handler.handle(timerKind, timers.take(), tt);
+      } else {
+        if (!q.popBefore(until)) break;
+        const now = q.time;
+        this.now = now;
+        timers.now = now;
+        this.events++;
+        let kind = q.kind;
+        if (kind >= KIND_LIMIT) kind = this.rearm(kind, q.arg);
+        handler.handle(kind, q.arg, now);
+      }
+    }
+    this.now = until;
+    timers.now = until;
   }
 
   /** Schedules the next occurrence of periodic process (internal kind) and returns the caller's kind. */

@@ -22,12 +22,6 @@ export const SERVICE = { none: 0, earlyHelp: 1, assessment: 2, childInNeedPlan: 
 /** The next scheduled case step of a child (what its pending `case-step` event does). */
 export const CASE_STEP = { none: 0, assessmentEnd: 1, childInNeedReview: 2, protectionReview: 3, careEnd: 4, release: 5 } as const;
 
-/** No pending event (a queue handle). */
-export const NO_EVENT = -1;
-
-/** A child's timer that is parked outside the queue (too far ahead), in place of a queue handle. */
-export const PARKED = -2;
-
 /** Struct-of-arrays store of child agents. Index = agent slot; `active[i]` is 1 while the slot is in use. */
 export class ChildStore {
   /** Slots allocated (capacity). */
@@ -57,14 +51,13 @@ export class ChildStore {
   needSinceDay: Float64Array;
   /**
    * Day of the child's next need change, next referral and next case step (Infinity when none). The
-   * queue holds one event per child, at the earliest of the three (`timer`, due at `timerAt`), so a
-   * change of one of them moves at most one queue entry.
+   * world keeps one kernel timer per child, at the earliest of the three (`timerAt`), so a change of one
+   * of them moves at most one timer.
    */
   needAt: Float64Array;
   referralAt: Float64Array;
   caseAt: Float64Array;
-  /** Queue handle of the child's one pending event (NO_EVENT when none) and its time (Infinity when none). */
-  timer: Float64Array;
+  /** Time of the child's one pending timer (Infinity when none). */
   timerAt: Float64Array;
   /** Hazards (per day) the pending need and referral times were drawn with (kept while unchanged). */
   needRate: Float64Array;
@@ -83,13 +76,6 @@ export class ChildStore {
   releaseBucket: Int32Array;
   releaseNext: Int32Array;
   releasePrev: Int32Array;
-  /**
-   * A timer too far ahead for the queue is parked in a daily bucket (a doubly linked list through
-   * `parkNext`/`parkPrev`, -1 at the ends); `parkBucket` is the bucket, -1 when not in one.
-   */
-  parkNext: Int32Array;
-  parkPrev: Int32Array;
-  parkBucket: Int32Array;
   private freeList: Int32Array;
   private freeCount = 0;
 
@@ -112,7 +98,6 @@ export class ChildStore {
     this.needAt = new Float64Array(n);
     this.referralAt = new Float64Array(n);
     this.caseAt = new Float64Array(n);
-    this.timer = new Float64Array(n);
     this.timerAt = new Float64Array(n);
     this.needRate = new Float64Array(n);
     this.referralRate = new Float64Array(n);
@@ -123,9 +108,6 @@ export class ChildStore {
     this.releaseBucket = new Int32Array(n).fill(-1);
     this.releaseNext = new Int32Array(n);
     this.releasePrev = new Int32Array(n);
-    this.parkNext = new Int32Array(n);
-    this.parkPrev = new Int32Array(n);
-    this.parkBucket = new Int32Array(n).fill(-1);
     this.freeList = new Int32Array(n);
   }
 
@@ -156,9 +138,7 @@ export class ChildStore {
     this.needAt[i] = Infinity;
     this.referralAt[i] = Infinity;
     this.caseAt[i] = Infinity;
-    this.timer[i] = NO_EVENT;
     this.timerAt[i] = Infinity;
-    this.parkBucket[i] = -1;
     this.needRate[i] = 0;
     this.referralRate[i] = 0;
     this.helpedYear[i] = -1;
@@ -201,7 +181,6 @@ export class ChildStore {
     this.needAt = g(this.needAt, n);
     this.referralAt = g(this.referralAt, n);
     this.caseAt = g(this.caseAt, n);
-    this.timer = g(this.timer, n);
     this.timerAt = g(this.timerAt, n);
     this.needRate = g(this.needRate, n);
     this.referralRate = g(this.referralRate, n);
@@ -214,11 +193,6 @@ export class ChildStore {
     this.releaseBucket = releaseBucket;
     this.releaseNext = g(this.releaseNext, n);
     this.releasePrev = g(this.releasePrev, n);
-    this.parkNext = g(this.parkNext, n);
-    this.parkPrev = g(this.parkPrev, n);
-    const parkBucket = new Int32Array(n).fill(-1);
-    parkBucket.set(this.parkBucket);
-    this.parkBucket = parkBucket;
     this.freeList = g(this.freeList, n);
     this.capacity = n;
   }

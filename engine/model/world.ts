@@ -7,12 +7,12 @@
  * by name.
  */
 import { Calendar, Simulation, exponential } from '../kernel/index.ts';
-import type { EventHandler, Stream } from '../kernel/index.ts';
+import type { AgentTimers, EventHandler, Stream } from '../kernel/index.ts';
 import type { Authority } from './authority.ts';
 import { ACTION, boardQuarter, spotChance } from './boards.ts';
 import type { Kpis } from './boards.ts';
 import { CHILD_CHANNELS, ChildStream, childHash } from './child-streams.ts';
-import { CASE_STEP, ChildStore, LEVEL_COUNT, NO_EVENT, PARKED, SERVICE, SERVICE_COUNT, isHelp } from './children.ts';
+import { CASE_STEP, ChildStore, LEVEL_COUNT, SERVICE, SERVICE_COUNT, isHelp } from './children.ts';
 import { falseReferralPerChildDay, referralPerDay } from './agencies.ts';
 import { SCREENING, screenReferral } from './front-door.ts';
 import type { ScreeningContext } from './front-door.ts';
@@ -138,11 +138,10 @@ const DAYS_PER_MONTH = DAYS_PER_YEAR / 12;
 const AGE_OUT_DAYS = 18 * DAYS_PER_YEAR;
 const YEAR_DAYS = 365;
 /**
- * Width of a parking bucket for far child timers, days: the daily process opens one bucket a day, so the
- * queue holds only about two days of events (about 160 on average; weekly buckets kept about 560, and every
- * pop and push paid for the deeper heap).
+ * Width of the child timers' buckets (`AgentTimers`), days: about 60 timers fall due a day, so each day's
+ * are sorted once and then fire without a heap operation.
  */
-const PARK_DAYS = 1;
+const TIMER_BUCKET_DAYS = 1;
 /** Cells of the need-rate tables per authority (level x service). */
 const NEED_CELLS = LEVEL_COUNT * SERVICE_COUNT;
 const TWO_POW_MINUS_32 = 2.3283064365386963e-10;
@@ -184,10 +183,8 @@ class World implements EventHandler {
   readonly h0: number;
   readonly end: number;
   inHorizon = false;
-  /** Parked child timers by day (`PARK_DAYS`) of their due time: head slot of each bucket's list, -1 when empty. */
-  readonly parkHead: Int32Array;
-  /** Buckets up to this one are open: their timers go straight into the queue. */
-  openBucket = 1;
+  /** Each child's one pending event (need change, referral or case step), by slot. */
+  readonly timers: AgentTimers;
   /**
    * Release candidates (agents with no need and no service) by the monthly sweep at which they first
    * become releasable: head slot of each sweep's list, -1 when empty. A sweep checks only its own
@@ -234,7 +231,7 @@ class World implements EventHandler {
     this.h0 = this.cal.dayOf(input.startIso);
     this.end = this.cal.addMonths(this.h0, 12 * input.horizonYears);
     this.months = 12 * input.horizonYears;
-    this.parkHead = new Int32Array(Math.ceil(this.end / PARK_DAYS) + 2).fill(-1);
+    this.timers = this.sim.timers(K_CHILD, TIMER_BUCKET_DAYS, 0, 4096);
     const sweepDays: number[] = [];
     for (let k = 0; this.cal.addMonths(0, k) <= this.end; k++) sweepDays.push(this.cal.addMonths(0, k));
     this.sweepDays = Float64Array.from(sweepDays);
@@ -370,7 +367,7 @@ class World implements EventHandler {
   handle(kind: number, arg: number, now: number): void {
     if (kind !== K_CHILD) this.eventsByKind[kind]++;
     switch (kind) {
-      case K_DAY: this.unpark(now); this.onDay(); break;
+      case K_DAY: this.onDay(); break;
       case K_WEEK: this.onWeek(now); break;
       case K_QUARTER: this.onQuarter(now); break;
       case K_MONTH_END: this.onMonthEnd(arg); break;
@@ -474,9 +471,9 @@ class World implements EventHandler {
   // ---------- children: events ----------
 
   /**
-   * Keeps the child's one queue event at the earliest of its need, referral and case-step times. Called
-   * once at the end of every handler that touched the child (not after each change), so a change moves
-   * at most one queue entry and a child's own event needs no cancel.
+   * Keeps the child's one timer at the earliest of its need, referral and case-step times. Called once at
+   * the end of every handler that touched the child (not after each change), so a change moves the timer
+   * at most once.
    */
   private arm(c: number): void {
     const ch = this.children;
@@ -486,58 +483,9 @@ class World implements EventHandler {
     const k = ch.caseAt[c];
     if (k < t) t = k;
     if (t === ch.timerAt[c]) return;
-    this.disarm(c);
     ch.timerAt[c] = t;
-    if (t === Infinity) return;
-    const b = Math.floor(t / PARK_DAYS);
-    if (b <= this.openBucket) { ch.timer[c] = this.sim.at(t, K_CHILD, c); return; }
-    // too far ahead: park it in its day's bucket (or nowhere, after the end of the run)
-    ch.timer[c] = PARKED;
-    if (b >= this.parkHead.length) return;
-    const head = this.parkHead[b];
-    ch.parkBucket[c] = b;
-    ch.parkPrev[c] = -1;
-    ch.parkNext[c] = head;
-    if (head >= 0) ch.parkPrev[head] = c;
-    this.parkHead[b] = c;
-  }
-
-  /** Removes the child's timer from the queue or its bucket (it then has none). */
-  private disarm(c: number): void {
-    const ch = this.children;
-    const h = ch.timer[c];
-    if (h >= 0) this.sim.cancel(h);
-    else if (h === PARKED) {
-      const b = ch.parkBucket[c];
-      if (b >= 0) {
-        const prev = ch.parkPrev[c], next = ch.parkNext[c];
-        if (prev >= 0) ch.parkNext[prev] = next; else this.parkHead[b] = next;
-        if (next >= 0) ch.parkPrev[next] = prev;
-        ch.parkBucket[c] = -1;
-      }
-    }
-    ch.timer[c] = NO_EVENT;
-    ch.timerAt[c] = Infinity;
-  }
-
-  /**
-   * Opens the next day's bucket at a day boundary (before the day's other work): its parked timers (due
-   * one to two days ahead) join the queue. Keeps the queue to about two days of events, so its
-   * operations stay cheap.
-   */
-  private unpark(now: number): void {
-    const ch = this.children;
-    const b = Math.round(now / PARK_DAYS) + 1;
-    this.openBucket = b;
-    if (b >= this.parkHead.length) return;
-    let c = this.parkHead[b];
-    this.parkHead[b] = -1;
-    while (c >= 0) {
-      const next = ch.parkNext[c];
-      ch.parkBucket[c] = -1;
-      ch.timer[c] = this.sim.at(ch.timerAt[c], K_CHILD, c);
-      c = next;
-    }
+    if (t === Infinity) this.timers.clear(c);
+    else this.timers.set(c, t);
   }
 
   /** An exponential waiting time (days) at `rate` (> 0) from the child's `channel`: exactly one draw. */
@@ -551,7 +499,6 @@ class World implements EventHandler {
    */
   private onChild(c: number, now: number): void {
     const ch = this.children;
-    ch.timer[c] = NO_EVENT;
     ch.timerAt[c] = Infinity;
     if (ch.caseAt[c] === now) {
       this.eventsByKind[K_CASE_STEP]++;
@@ -623,7 +570,8 @@ class World implements EventHandler {
   private exitChild(c: number, release: boolean): void {
     const ch = this.children;
     const a = ch.authority[c];
-    this.disarm(c);
+    this.timers.clear(c);
+    ch.timerAt[c] = Infinity;
     if (ch.service[c] >= SERVICE.assessment) this.openCases[a]--;
     this.counts[this.cell(a, ch.level[c], ch.service[c])]--;
     if (release && ch.priorPlan[c] === 1) this.formerPlan[a]++;

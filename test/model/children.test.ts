@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ChildStore, NO_EVENT, isHelp, isOpenCase, SERVICE } from '../../engine/model/children.ts';
+import { ChildStore, isHelp, isOpenCase, SERVICE } from '../../engine/model/children.ts';
 
 describe('model/children', () => {
   it('reuses freed slots before taking new ones', () => {
@@ -27,10 +27,10 @@ describe('model/children', () => {
   it('resets a reused slot to no need, no service, no events and no history', () => {
     const s = new ChildStore(16);
     const c = s.alloc(0, 1, 0);
-    s.level[c] = 3; s.service[c] = SERVICE.protectionPlan; s.priorPlan[c] = 1; s.needAt[c] = 42; s.timer[c] = 7; s.lastReferralDay[c] = 5;
+    s.level[c] = 3; s.service[c] = SERVICE.protectionPlan; s.priorPlan[c] = 1; s.needAt[c] = 42; s.timerAt[c] = 7; s.lastReferralDay[c] = 5;
     s.free(c);
     const d = s.alloc(1, 2, 0);
-    expect([s.level[d], s.service[d], s.priorPlan[d], s.needAt[d], s.timer[d], s.lastReferralDay[d]]).toEqual([0, 0, 0, Infinity, NO_EVENT, -Infinity]);
+    expect([s.level[d], s.service[d], s.priorPlan[d], s.needAt[d], s.timerAt[d], s.lastReferralDay[d]]).toEqual([0, 0, 0, Infinity, Infinity, -Infinity]);
   });
 
   it('refuses to free a slot twice', () => {

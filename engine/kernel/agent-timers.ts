@@ -1,0 +1,361 @@
+/**
+ * Per-agent timers: at most one pending time per agent, kept in time buckets instead of the event heap.
+ *
+ * Agent-based models often give every agent one "next thing that happens to me" time, re-drawn each time
+ * it fires, and hold tens of thousands of them, most far ahead. In a binary heap every one of those events
+ * pays a pop of log2(pending) levels. Here a timer is filed in a bucket of `bucketDays` (a linked list, O(1));
+ * when the simulation reaches a bucket, its timers are sorted once into a short run and fire from the front
+ * of that run, so firing costs no heap operation at all. A timer set into the bucket now being run is
+ * inserted into the run in order.
+ *
+ * Order: by time, then by the order the timers were set. The `Simulation` merges timers with its event
+ * queue (see `Simulation.timers`).
+ */
+
+/** Where an agent's timer is (`where` array): none, in the sorted run, in the overflow list, or a ring bucket (>= 0). */
+const NONE = -1;
+const RUN = -2;
+const OVERFLOW = -3;
+
+/** Throws the error for a bad `set` call (kept out of `set` so it stays small enough to inline). */
+function badTimer(agent: number, time: number, now: number): never {
+  if (!(agent >= 0 && (agent | 0) === agent)) throw new RangeError(`AgentTimers.set: agent must be an int32 >= 0, got ${agent}`);
+  throw new RangeError(`AgentTimers.set: time ${time} is before now (${now}) or not finite`);
+}
+
+/**
+ * One pending time per agent (agents are int32 ids >= 0; storage grows by doubling). Nothing is
+ * allocated per timer.
+ *
+ * Buckets live in a ring of `ringSize` buckets ahead of the current one; a timer further ahead waits in an
+ * overflow list that is re-filed as the ring moves on (every half ring), so any finite time is accepted.
+ *
+ * @example
+ * const timers = new AgentTimers(1);
+ * timers.set(7, 3.25);
+ * timers.set(2, 0.5);
+ * timers.peekTime(); // 0.5
+ * timers.take();     // 2
+ */
+export class AgentTimers {
+  /** Width of a bucket, in days. */
+  readonly bucketDays: number;
+  /** Timers pending. */
+  size = 0;
+  /** Timers may not be set before this time (a `Simulation` keeps it at its `now`). */
+  now = 0;
+
+  // per agent
+  private cap: number;
+  private time: Float64Array;
+  private seq: Float64Array;
+  private where: Int32Array;
+  private next: Int32Array;
+  private prev: Int32Array;
+  private seqNext = 0;
+
+  // ring of buckets: bucket b is at heads[b & mask] while cursor < b < cursor + ringSize
+  private readonly ringSize: number;
+  private readonly mask: number;
+  private readonly heads: Int32Array;
+  /** The bucket whose timers are in the run (all ring timers are in later buckets). */
+  private cursor = 0;
+  /** Timers in ring buckets (not in the run or the overflow). */
+  private inRing = 0;
+  /** Head of the overflow list (timers at or past cursor + ringSize when set), -1 when empty. */
+  private overflowHead = -1;
+  private inOverflow = 0;
+  /** The cursor at which the overflow is next re-filed. */
+  private refileAt: number;
+
+  // the run: timers of buckets <= cursor, sorted by (time, seq), live in [runHead, runEnd)
+  private runTime: Float64Array;
+  private runSeq: Float64Array;
+  private runAgent: Int32Array;
+  private runHead = 0;
+  private runEnd = 0;
+  /** Scratch counts of the counting sort in `loadRun`. */
+  private count = new Int32Array(65);
+
+  /**
+   * @param bucketDays width of a bucket in days (> 0): about the time in which a few dozen timers fall due
+   *   is a good choice (the run is sorted by insertion)
+   * @param initialAgents agent ids before the per-agent storage first grows (default 1024)
+   * @param ringSize buckets held ahead (a power of two, default 2^14); timers further ahead wait in an overflow list
+   */
+  constructor(bucketDays: number, initialAgents = 1024, ringSize = 2 ** 14) {
+    if (!(bucketDays > 0 && Number.isFinite(bucketDays))) throw new RangeError(`AgentTimers: bucketDays must be a positive number, got ${bucketDays}`);
+    if (!(ringSize >= 2 && (ringSize & (ringSize - 1)) === 0 && ringSize <= 2 ** 24)) {
+      throw new RangeError(`AgentTimers: ringSize must be a power of two in [2, 2^24], got ${ringSize}`);
+    }
+    this.bucketDays = bucketDays;
+    this.cap = Math.max(16, Math.ceil(initialAgents) || 16);
+    this.time = new Float64Array(this.cap).fill(Infinity);
+    this.seq = new Float64Array(this.cap);
+    this.where = new Int32Array(this.cap).fill(NONE);
+    this.next = new Int32Array(this.cap);
+    this.prev = new Int32Array(this.cap);
+    this.ringSize = ringSize;
+    this.mask = ringSize - 1;
+    this.heads = new Int32Array(ringSize).fill(-1);
+    this.refileAt = ringSize >> 1;
+    this.runTime = new Float64Array(64);
+    this.runSeq = new Float64Array(64);
+    this.runAgent = new Int32Array(64);
+  }
+
+  /** The agent's pending time; Infinity when it has none. */
+  timeOf(agent: number): number {
+    return agent >= 0 && agent < this.cap && this.where[agent] !== NONE ? this.time[agent] : Infinity;
+  }
+
+  /**
+   * Sets the agent's timer to `time` (finite, not before `now`), replacing any pending one. O(1), or
+   * O(run length) for a time in a bucket already reached.
+   */
+  set(agent: number, time: number): void {
+    if (!(agent >= 0 && (agent | 0) === agent) || !(time >= this.now) || time === Infinity) badTimer(agent, time, this.now);
+    if (agent >= this.cap) this.grow(agent);
+    if (this.where[agent] !== NONE) this.unfile(agent);
+    else this.size++;
+    this.time[agent] = time;
+    const s = this.seqNext++;
+    this.seq[agent] = s;
+    const b = Math.floor(time / this.bucketDays);
+    if (b <= this.cursor) this.insertRun(agent, time, s);
+    else if (b - this.cursor < this.ringSize) this.link(agent, b);
+    else {
+      this.where[agent] = OVERFLOW;
+      this.pushList(agent, -1);
+      this.inOverflow++;
+    }
+  }
+
+  /** Clears the agent's timer; true if it had one. O(1). */
+  clear(agent: number): boolean {
+    if (!(agent >= 0 && agent < this.cap) || this.where[agent] === NONE) return false;
+    this.unfile(agent);
+    this.where[agent] = NONE;
+    this.time[agent] = Infinity;
+    this.size--;
+    return true;
+  }
+
+  /** Time of the earliest pending timer; Infinity when none. */
+  peekTime(): number {
+    for (;;) {
+      if (this.runHead < this.runEnd) return this.runTime[this.runHead];
+      if (!this.advance()) return Infinity;
+    }
+  }
+
+  /**
+   * Removes the earliest pending timer and returns its agent (call `peekTime` first: it must be finite).
+   * The agent then has no timer.
+   */
+  take(): number {
+    const agent = this.runAgent[this.runHead++];
+    this.where[agent] = NONE;
+    this.time[agent] = Infinity;
+    this.size--;
+    this.skipStale();
+    return agent;
+  }
+
+  /** Removes every pending timer; keeps the storage. */
+  clearAll(): void {
+    for (let a = 0; a < this.cap; a++) if (this.where[a] !== NONE) this.clear(a);
+    this.runHead = this.runEnd = 0;
+  }
+
+  // ---------- internals ----------
+
+  /** Drops run entries whose agent has since been cleared or set again. */
+  private skipStale(): void {
+    const where = this.where, seq = this.seq;
+    while (this.runHead < this.runEnd) {
+      const a = this.runAgent[this.runHead];
+      if (where[a] === RUN && seq[a] === this.runSeq[this.runHead]) return;
+      this.runHead++;
+    }
+  }
+
+  /** Removes the agent from wherever it is filed (a run entry is left behind, stale). */
+  private unfile(agent: number): void {
+    const w = this.where[agent];
+    if (w >= 0) {
+      this.unlinkList(agent, w & this.mask);
+      this.inRing--;
+    } else if (w === OVERFLOW) {
+      this.unlinkList(agent, -1);
+      this.inOverflow--;
+    } else if (w === RUN && this.runAgent[this.runHead] === agent) {
+      this.where[agent] = NONE;
+      this.runHead++;
+      this.skipStale();
+    }
+  }
+
+  /** Files the agent in ring bucket `b` (cursor < b < cursor + ringSize). */
+  private link(agent: number, b: number): void {
+    this.where[agent] = b;
+    this.pushList(agent, b & this.mask);
+    this.inRing++;
+  }
+
+  /** Pushes the agent at the front of list `slot` (a ring slot, or -1 for the overflow). */
+  private pushList(agent: number, slot: number): void {
+    const head = slot >= 0 ? this.heads[slot] : this.overflowHead;
+    this.prev[agent] = -1;
+    this.next[agent] = head;
+    if (head >= 0) this.prev[head] = agent;
+    if (slot >= 0) this.heads[slot] = agent;
+    else this.overflowHead = agent;
+  }
+
+  private unlinkList(agent: number, slot: number): void {
+    const p = this.prev[agent], n = this.next[agent];
+    if (p >= 0) this.next[p] = n;
+    else if (slot >= 0) this.heads[slot] = n;
+    else this.overflowHead = n;
+    if (n >= 0) this.prev[n] = p;
+  }
+
+  /** Inserts an entry into the run at its place by (time, seq): after every entry not later than it. */
+  private insertRun(agent: number, time: number, s: number): void {
+    this.where[agent] = RUN;
+    if (this.runEnd === this.runTime.length) this.growRun();
+    const rt = this.runTime;
+    let lo = this.runHead, hi = this.runEnd;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (rt[mid] <= time) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < this.runEnd) {
+      rt.copyWithin(lo + 1, lo, this.runEnd);
+      this.runSeq.copyWithin(lo + 1, lo, this.runEnd);
+      this.runAgent.copyWithin(lo + 1, lo, this.runEnd);
+    }
+    rt[lo] = time;
+    this.runSeq[lo] = s;
+    this.runAgent[lo] = agent;
+    this.runEnd++;
+  }
+
+  /**
+   * The run is spent: moves the cursor to the next bucket with timers and sorts them into the run.
+   * False when no timer is pending.
+   */
+  private advance(): boolean {
+    this.runHead = this.runEnd = 0;
+    if (this.inRing === 0) {
+      if (this.inOverflow === 0) return false;
+      // only far timers are left: jump to the earliest one's bucket
+      let min = Infinity;
+      for (let a = this.overflowHead; a >= 0; a = this.next[a]) if (this.time[a] < min) min = this.time[a];
+      this.cursor = Math.floor(min / this.bucketDays) - 1;
+      this.refile();
+    }
+    do {
+      this.cursor++;
+      if (this.cursor >= this.refileAt) this.refile();
+    } while (this.heads[this.cursor & this.mask] < 0);
+    this.loadRun(this.cursor & this.mask);
+    return true;
+  }
+
+  /** Moves overflow timers that now fall within the ring into their buckets. */
+  private refile(): void {
+    this.refileAt = this.cursor + (this.ringSize >> 1);
+    let a = this.overflowHead;
+    while (a >= 0) {
+      const n = this.next[a];
+      const b = Math.floor(this.time[a] / this.bucketDays);
+      if (b - this.cursor < this.ringSize) {
+        this.unlinkList(a, -1);
+        this.inOverflow--;
+        this.link(a, b);
+      }
+      a = n;
+    }
+  }
+
+  /**
+   * Empties ring slot `slot` (the cursor's bucket) into the run, sorted by (time, seq): a counting sort on
+   * the position within the bucket (times spread over it, so few share a position), then an insertion
+   * sort that finishes the order in a few moves. O(n) for spread-out times.
+   */
+  private loadRun(slot: number): void {
+    const time = this.time, seq = this.seq, where = this.where, next = this.next;
+    const inRun = RUN;
+    let n = 0;
+    for (let a = this.heads[slot]; a >= 0; a = next[a]) n++;
+    while (this.runTime.length < n) this.growRun();
+    if (this.count.length < n + 1) this.count = new Int32Array(2 * n + 1);
+    const count = this.count;
+    count.fill(0, 0, n + 1);
+    const lo = this.cursor * this.bucketDays;
+    const scale = n / this.bucketDays;
+    const last = n - 1;
+    for (let a = this.heads[slot]; a >= 0; a = next[a]) {
+      let k = Math.floor((time[a] - lo) * scale);
+      if (k > last) k = last;
+      else if (k < 0) k = 0;
+      count[k + 1]++;
+    }
+    for (let k = 1; k <= n; k++) count[k] += count[k - 1];
+    const rt = this.runTime, rs = this.runSeq, ra = this.runAgent;
+    for (let a = this.heads[slot]; a >= 0; a = next[a]) {
+      const t = time[a];
+      let k = Math.floor((t - lo) * scale);
+      if (k > last) k = last;
+      else if (k < 0) k = 0;
+      const i = count[k]++;
+      rt[i] = t;
+      rs[i] = seq[a];
+      ra[i] = a;
+      where[a] = inRun;
+    }
+    for (let i = 1; i < n; i++) {
+      const t = rt[i], s = rs[i];
+      let j = i;
+      while (j > 0 && (rt[j - 1] > t || (rt[j - 1] === t && rs[j - 1] > s))) j--;
+      if (j === i) continue;
+      const a = ra[i];
+      for (let m = i; m > j; m--) {
+        rt[m] = rt[m - 1];
+        rs[m] = rs[m - 1];
+        ra[m] = ra[m - 1];
+      }
+      rt[j] = t;
+      rs[j] = s;
+      ra[j] = a;
+    }
+    this.heads[slot] = -1;
+    this.inRing -= n;
+    this.runHead = 0;
+    this.runEnd = n;
+  }
+
+  private growRun(): void {
+    const cap = this.runTime.length * 2;
+    const t = new Float64Array(cap); t.set(this.runTime); this.runTime = t;
+    const s = new Float64Array(cap); s.set(this.runSeq); this.runSeq = s;
+    const a = new Int32Array(cap); a.set(this.runAgent); this.runAgent = a;
+  }
+
+  /** Grows the per-agent storage to hold `agent`. */
+  private grow(agent: number): void {
+    let cap = this.cap;
+    while (cap <= agent) cap *= 2;
+    const f = (src: Float64Array, fill: number): Float64Array => { const b = new Float64Array(cap).fill(fill); b.set(src); return b; };
+    const i = (src: Int32Array, fill: number): Int32Array => { const b = new Int32Array(cap).fill(fill); b.set(src); return b; };
+    this.time = f(this.time, Infinity);
+    this.seq = f(this.seq, 0);
+    this.where = i(this.where, NONE);
+    this.next = i(this.next, 0);
+    this.prev = i(this.prev, 0);
+    this.cap = cap;
+  }
+}
