@@ -162,12 +162,6 @@ export class AgentTimers {
     return agent;
   }
 
-  /** Removes every pending timer; keeps the storage. */
-  clearAll(): void {
-    for (let a = 0; a < this.cap; a++) if (this.where[a] !== NONE) this.clear(a);
-    this.runHead = this.runEnd = 0;
-  }
-
   // ---------- internals ----------
 
   /** Drops run entries whose agent has since been cleared or set again. */
