@@ -79,7 +79,7 @@ export class AgentTimers {
 
   /**
    * @param bucketDays width of a bucket in days (> 0): about the time in which a few dozen timers fall due
-   *   is a good choice (the run is sorted by insertion)
+   *   is a good choice (each bucket is sorted once, in linear time when its timers spread over it)
    * @param initialAgents agent ids before the per-agent storage first grows (default 1024)
    * @param ringSize buckets held ahead (a power of two, default 2^14); timers further ahead wait in an overflow list
    */
