@@ -51,14 +51,12 @@ export class ChildStore {
   needSinceDay: Float64Array;
   /**
    * Day of the child's next need change, next referral and next case step (Infinity when none). The
-   * world keeps one kernel timer per child, at the earliest of the three (`timerAt`), so a change of one
-   * of them moves at most one timer.
+   * world keeps one kernel timer per child (`AgentTimers`), at the earliest of the three, so a change of
+   * one of them moves at most one timer.
    */
   needAt: Float64Array;
   referralAt: Float64Array;
   caseAt: Float64Array;
-  /** Time of the child's one pending timer (Infinity when none). */
-  timerAt: Float64Array;
   /** Hazards (per day) the pending need and referral times were drawn with (kept while unchanged). */
   needRate: Float64Array;
   referralRate: Float64Array;
@@ -98,7 +96,6 @@ export class ChildStore {
     this.needAt = new Float64Array(n);
     this.referralAt = new Float64Array(n);
     this.caseAt = new Float64Array(n);
-    this.timerAt = new Float64Array(n);
     this.needRate = new Float64Array(n);
     this.referralRate = new Float64Array(n);
     this.helpedYear = new Int32Array(n);
@@ -138,7 +135,6 @@ export class ChildStore {
     this.needAt[i] = Infinity;
     this.referralAt[i] = Infinity;
     this.caseAt[i] = Infinity;
-    this.timerAt[i] = Infinity;
     this.needRate[i] = 0;
     this.referralRate[i] = 0;
     this.helpedYear[i] = -1;
@@ -181,7 +177,6 @@ export class ChildStore {
     this.needAt = g(this.needAt, n);
     this.referralAt = g(this.referralAt, n);
     this.caseAt = g(this.caseAt, n);
-    this.timerAt = g(this.timerAt, n);
     this.needRate = g(this.needRate, n);
     this.referralRate = g(this.referralRate, n);
     this.helpedYear = g(this.helpedYear, n);

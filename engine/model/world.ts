@@ -482,8 +482,7 @@ class World implements EventHandler {
     if (r < t) t = r;
     const k = ch.caseAt[c];
     if (k < t) t = k;
-    if (t === ch.timerAt[c]) return;
-    ch.timerAt[c] = t;
+    if (t === this.timers.timeOf(c)) return;
     if (t === Infinity) this.timers.clear(c);
     else this.timers.set(c, t);
   }
@@ -499,7 +498,6 @@ class World implements EventHandler {
    */
   private onChild(c: number, now: number): void {
     const ch = this.children;
-    ch.timerAt[c] = Infinity;
     if (ch.caseAt[c] === now) {
       this.eventsByKind[K_CASE_STEP]++;
       ch.caseAt[c] = Infinity;
@@ -571,7 +569,6 @@ class World implements EventHandler {
     const ch = this.children;
     const a = ch.authority[c];
     this.timers.clear(c);
-    ch.timerAt[c] = Infinity;
     if (ch.service[c] >= SERVICE.assessment) this.openCases[a]--;
     this.counts[this.cell(a, ch.level[c], ch.service[c])]--;
     if (release && ch.priorPlan[c] === 1) this.formerPlan[a]++;

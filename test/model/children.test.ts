@@ -27,10 +27,10 @@ describe('model/children', () => {
   it('resets a reused slot to no need, no service, no events and no history', () => {
     const s = new ChildStore(16);
     const c = s.alloc(0, 1, 0);
-    s.level[c] = 3; s.service[c] = SERVICE.protectionPlan; s.priorPlan[c] = 1; s.needAt[c] = 42; s.timerAt[c] = 7; s.lastReferralDay[c] = 5;
+    s.level[c] = 3; s.service[c] = SERVICE.protectionPlan; s.priorPlan[c] = 1; s.needAt[c] = 42; s.referralAt[c] = 7; s.lastReferralDay[c] = 5;
     s.free(c);
     const d = s.alloc(1, 2, 0);
-    expect([s.level[d], s.service[d], s.priorPlan[d], s.needAt[d], s.timerAt[d], s.lastReferralDay[d]]).toEqual([0, 0, 0, Infinity, Infinity, -Infinity]);
+    expect([s.level[d], s.service[d], s.priorPlan[d], s.needAt[d], s.referralAt[d], s.lastReferralDay[d]]).toEqual([0, 0, 0, Infinity, Infinity, -Infinity]);
   });
 
   it('refuses to free a slot twice', () => {
