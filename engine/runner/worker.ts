@@ -25,6 +25,9 @@ export interface WorkerTask {
   readonly attempt: number;
 }
 
+/** The model's replicate function as this bundle compiles it (`npm run bench` times this copy). */
+export { modelReplicate as runReplicate };
+
 type ReplicateFn = (resolved: ResolvedScenario, armId: string, replicate: number) => ReplicateResult;
 
 const faults = parseFaults(process.env.CSSIM_FAULT_REPLICATE);

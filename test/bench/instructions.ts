@@ -6,9 +6,10 @@
  * work gives the cost per unit, so start-up, module loading and most JIT compilation cancel out. Use it
  * to judge a change to the hot path before timing it.
  *
- * Targets: the model (per replicate of england-average, status quo), M/M/10 through `Simulation`, the
- * same M/M/10 by hand and the bare heap loop (per event). Needs `valgrind` (Debian: apt-get install
- * valgrind); takes about 7 minutes for all four (cachegrind runs code about 50 times slower).
+ * Targets: the model (per replicate of england-average, status quo; `model` runs the runner's worker
+ * bundle, the code `cssim run` executes, `model-tsx` the same code unbundled through tsx), M/M/10
+ * through `Simulation`, the same M/M/10 by hand and the bare heap loop (per event). Needs `valgrind` (Debian: apt-get install
+ * valgrind); takes about 8 minutes for all five (cachegrind runs code about 50 times slower).
  * `-- model` or `-- mmc bare` runs only the named targets.
  */
 import { spawn } from 'node:child_process';
@@ -17,20 +18,30 @@ import { runReplicate } from '../../engine/replicate.ts';
 import { deriveStream } from '../../engine/kernel/rng/stream.ts';
 import { textTable } from './index.ts';
 import { bareHeapEvents, mmcByHandEvents, mmcEvents } from './kernel.ts';
-import { englandAverage } from './model.ts';
+import { MODEL_CHILD, englandAverage, withBundleAndScenario } from './model.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-/** A unit of work to count: `run(size)` does `size` units (after its own warm-up) and returns the units done. */
+/**
+ * A unit of work to count in a child process: either `run(size)`, which does `size` units (after its own
+ * warm-up) and returns the units done, in a child that loads this file through tsx; or, with `child`,
+ * the node arguments of a plain child that prints `{ "replicates": units, ... }` (see `model-child.mjs`).
+ */
 interface Target {
   readonly unit: string;
   /** The two sizes whose difference is measured. */
   readonly sizes: readonly [number, number];
-  run(size: number): number;
+  run?(size: number): number;
+  child?(size: number, ctx: { bundle: string; scenarioFile: string }): string[];
 }
 
 const TARGETS: Record<string, Target> = {
   model: {
+    unit: 'replicate',
+    sizes: [1, 4],
+    child: (size, { bundle, scenarioFile }) => [MODEL_CHILD, bundle, scenarioFile, String(size)],
+  },
+  'model-tsx': {
     unit: 'replicate',
     sizes: [1, 4],
     run(size) {
@@ -76,15 +87,14 @@ function parseSummary(stderr: string, stdout: string): Counts {
     if (!m) throw new Error(`bench:instructions: no "${label}" in cachegrind's output:\n${stderr.slice(-2000)}`);
     return Number(m[1].replaceAll(',', ''));
   };
-  return { units: Number(stdout.trim()), ir: get('I\\s+refs'), i1: get('I1\\s+misses'), d1: get('D1\\s+misses'), ll: get('LL\\s+misses') };
+  const text = stdout.trim();
+  const units = text.startsWith('{') ? (JSON.parse(text) as { replicates: number }).replicates : Number(text);
+  return { units, ir: get('I\\s+refs'), i1: get('I1\\s+misses'), d1: get('D1\\s+misses'), ll: get('LL\\s+misses') };
 }
 
-/** Runs one child under cachegrind and resolves with its counts. */
-function countChild(target: string, size: number): Promise<Counts> {
-  const args = [
-    '--tool=cachegrind', '--cache-sim=yes', '--cachegrind-out-file=/dev/null',
-    process.execPath, '--no-concurrent-recompilation', '--import', 'tsx', fileURLToPath(import.meta.url), '--child', target, String(size),
-  ];
+/** Runs one child (node with `nodeArgs`) under cachegrind and resolves with its counts. */
+function countChild(target: string, size: number, nodeArgs: string[]): Promise<Counts> {
+  const args = ['--tool=cachegrind', '--cache-sim=yes', '--cachegrind-out-file=/dev/null', process.execPath, '--no-concurrent-recompilation', ...nodeArgs];
   return new Promise((resolve, reject) => {
     const child = spawn('valgrind', args, { cwd: ROOT });
     let out = '';
@@ -112,20 +122,29 @@ async function main(names: string[]): Promise<void> {
     process.exit(2);
   }
   const rows: string[][] = [];
-  for (const name of names.length > 0 ? names : Object.keys(TARGETS)) {
-    const t = TARGETS[name];
-    process.stderr.write(`bench:instructions: ${name}...\n`);
-    // the two lengths run side by side (one per core)
-    const [a, b] = await Promise.all(t.sizes.map((size) => countChild(name, size)));
-    const per = (k: keyof Counts, digits: number): string =>
-      ((b[k] - a[k]) / (b.units - a.units)).toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-    rows.push([name, t.unit, per('ir', 0), per('i1', 1), per('d1', 1), per('ll', 1)]);
-  }
+  // the bundle is built here, once, so that neither child builds it (their difference would not cancel)
+  await withBundleAndScenario(async (bundle, scenarioFile) => {
+    for (const name of names.length > 0 ? names : Object.keys(TARGETS)) {
+      const t = TARGETS[name];
+      process.stderr.write(`bench:instructions: ${name}...\n`);
+      const nodeArgs = (size: number): string[] =>
+        t.child ? t.child(size, { bundle, scenarioFile }) : ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', name, String(size)];
+      // the two lengths run side by side (one per core)
+      const [a, b] = await Promise.all(t.sizes.map((size) => countChild(name, size, nodeArgs(size))));
+      const per = (k: keyof Counts, digits: number): string =>
+        ((b[k] - a[k]) / (b.units - a.units)).toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+      rows.push([name, t.unit, per('ir', 0), per('i1', 1), per('d1', 1), per('ll', 1)]);
+    }
+  });
   process.stdout.write(textTable(['target', 'per', 'instructions', 'I1 misses', 'D1 misses', 'LL misses'], rows, (i) => i >= 2) + '\n');
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const i = process.argv.indexOf('--child');
-  if (i > 0) process.stdout.write(`${TARGETS[process.argv[i + 1]].run(Number(process.argv[i + 2]))}\n`);
+  if (i > 0) {
+    const t = TARGETS[process.argv[i + 1]];
+    if (!t?.run) throw new Error(`bench:instructions: no in-process target ${process.argv[i + 1]}`);
+    process.stdout.write(`${t.run(Number(process.argv[i + 2]))}\n`);
+  }
   else await main(process.argv.slice(2).filter((a) => !a.startsWith('-')));
 }

@@ -3,12 +3,22 @@
  * 2 years of warm-up + 10 of horizon, 78,645 children) on one core. Reports wall-clock and CPU ms per
  * replicate (median over the runs after one warm-up run) and kernel events per second.
  * Picked up by test/bench/index.ts (`npm run bench`).
+ *
+ * The headline figures time the model as the runner's workers run it: the esbuild bundle of
+ * `engine/runner/worker.ts` (`ensureWorkerBundle`) in a plain Node process (`model-child.mjs`). The same
+ * code run unbundled through tsx in this process is timed too; it is slower, because tsx compiles each
+ * file on its own (no constant crosses a file) and this process also holds tsx and the YAML parser.
  */
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
 import { ScenarioSchema } from '../../engine/io/scenario/schema.ts';
 import type { ResolvedScenario } from '../../engine/io/scenario/schema.ts';
 import { runReplicate } from '../../engine/replicate.ts';
+import { ensureWorkerBundle } from '../../engine/runner/bundle.ts';
 
 /** One measured figure. */
 interface Row { name: string; value: number; unit: string; note?: string }
@@ -24,31 +34,51 @@ export function englandAverage(): ResolvedScenario {
   return { ...ScenarioSchema.parse(YAML.parse(text)), hash: 'bench' } as ResolvedScenario;
 }
 
+/** What `model-child.mjs` prints. */
+export interface ChildRun { replicates: number; wallMs: number[]; cpuMs: number[]; events: number }
+
+/** `model-child.mjs`, which runs replicates of the worker bundle in a plain Node process. */
+export const MODEL_CHILD = fileURLToPath(new URL('./model-child.mjs', import.meta.url));
+
+/**
+ * Writes england-average, resolved, to a temporary JSON file and passes its path and the worker bundle's
+ * to `use`; removes the file afterwards.
+ */
+export async function withBundleAndScenario<T>(use: (bundle: string, scenarioFile: string) => T | Promise<T>): Promise<T> {
+  const bundle = await ensureWorkerBundle();
+  const dir = mkdtempSync(join(tmpdir(), 'cssim-bench-model-'));
+  try {
+    const file = join(dir, 'england-average.json');
+    writeFileSync(file, JSON.stringify(englandAverage()));
+    return await use(bundle, file);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Runs the model benchmark; `quick` runs 3 timed replicates instead of 10. */
 export async function bench(options: { quick?: boolean } = {}): Promise<Row[]> {
   const scenario = englandAverage();
   const runs = options.quick ? 3 : 10;
+  const child = await withBundleAndScenario((bundle, file) => {
+    const r = spawnSync(process.execPath, [MODEL_CHILD, bundle, file, String(runs)], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`bench model: model-child.mjs exited with ${r.status}:\n${r.stderr}`);
+    return JSON.parse(r.stdout) as ChildRun;
+  });
   runReplicate(scenario, 'status-quo', 1000); // warm-up (JIT)
-  const wall: number[] = [];
-  const cpu: number[] = [];
-  let events = 0;
-  let seconds = 0;
+  const tsxWall: number[] = [];
   for (let r = 0; r < runs; r++) {
-    const c0 = process.cpuUsage();
     const t0 = performance.now();
-    const res = runReplicate(scenario, 'status-quo', r);
-    const dt = performance.now() - t0;
-    const c = process.cpuUsage(c0);
-    wall.push(dt);
-    cpu.push((c.user + c.system) / 1000);
-    events += res.events;
-    seconds += dt / 1000;
+    runReplicate(scenario, 'status-quo', r);
+    tsxWall.push(performance.now() - t0);
   }
+  const seconds = child.wallMs.reduce((a, b) => a + b, 0) / 1000;
   const note = `england-average status quo, ${scenario.warmupYears}+${scenario.horizonYears} years, median of ${runs}`;
   return [
-    { name: 'model: one replicate (wall)', value: median(wall), unit: 'ms', note },
-    { name: 'model: one replicate (CPU)', value: median(cpu), unit: 'ms', note },
-    { name: 'model: kernel events per replicate', value: events / runs, unit: 'events' },
-    { name: 'model: events/s through the full model', value: events / seconds, unit: 'events/s' },
+    { name: 'model: one replicate (wall)', value: median(child.wallMs), unit: 'ms', note: `${note}; worker bundle, plain node` },
+    { name: 'model: one replicate (CPU)', value: median(child.cpuMs), unit: 'ms', note },
+    { name: 'model: one replicate, unbundled (tsx, wall)', value: median(tsxWall), unit: 'ms', note: 'the same code through tsx, in this process' },
+    { name: 'model: kernel events per replicate', value: child.events / runs, unit: 'events' },
+    { name: 'model: events/s through the full model', value: child.events / seconds, unit: 'events/s' },
   ];
 }
