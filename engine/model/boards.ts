@@ -22,7 +22,7 @@ export interface Kpis {
 }
 
 /** Actions a board can take in a quarter (bit flags). */
-export const ACTION = { addPosts: 1, tightenThreshold: 2, loosenThreshold: 4, recruitmentDrive: 8, improvement: 16 } as const;
+export enum ACTION { addPosts = 1, tightenThreshold = 2, loosenThreshold = 4, recruitmentDrive = 8, improvement = 16 }
 
 /**
  * Chance per quarter that leaders spot a real weakness.

@@ -9,14 +9,15 @@
  */
 import type { Stream } from '../kernel/index.ts';
 
-/** Channels of a child's stream. */
-export const CHILD_CHANNELS = { need: 0, referral: 1, case: 2 } as const;
-
+// numbers before the enum, so that bundles inline them (see codes.ts)
 /** Number of channels per child. */
 export const CHILD_CHANNEL_COUNT = 3;
 
-/** 2^-32. */
-const TWO_POW_MINUS_32 = 2.3283064365386963e-10;
+/** 2^32: a 32-bit draw divided by it is uniform in [0, 1) (exactly the draw times 2^-32). */
+export const TWO_POW_32 = 2 ** 32;
+
+/** Channels of a child's stream. */
+export enum CHILD_CHANNELS { need = 0, referral = 1, case = 2 }
 
 /**
  * Hashes (seed, channel, counter) to a uniform 32-bit integer (murmur3-style finaliser over a
@@ -73,6 +74,6 @@ export class ChildStream implements Stream {
 
   /** Uniform in [0, 1) with 32 bits from the selected child's channel. */
   next(): number {
-    return this.nextUint32() * TWO_POW_MINUS_32;
+    return this.nextUint32() / TWO_POW_32;
   }
 }

@@ -6,21 +6,9 @@
  * need has gone, so re-referrals within 12 months are seen. Need levels and services are small integers.
  */
 import { CHILD_CHANNEL_COUNT } from './child-streams.ts';
+import { SERVICE } from './codes.ts';
 
-/** Need levels, lowest first (index = level). */
-export const NEED_LEVELS = ['none', 'early-help', 'in-need', 'at-risk'] as const;
-/** Number of need levels. */
-export const LEVEL_COUNT = 4;
-
-/** Services a child can receive (index = service code). `assessment` .. `looked-after` are open social care cases. */
-export const SERVICES = ['none', 'early-help', 'assessment', 'child-in-need-plan', 'protection-plan', 'looked-after'] as const;
-/** Number of services. */
-export const SERVICE_COUNT = 6;
-/** Service codes. */
-export const SERVICE = { none: 0, earlyHelp: 1, assessment: 2, childInNeedPlan: 3, protectionPlan: 4, lookedAfter: 5 } as const;
-
-/** The next scheduled case step of a child (what its pending `case-step` event does). */
-export const CASE_STEP = { none: 0, assessmentEnd: 1, childInNeedReview: 2, protectionReview: 3, careEnd: 4, release: 5 } as const;
+export { NEED_LEVELS, LEVEL_COUNT, SERVICES, SERVICE_COUNT, SERVICE, CASE_STEP } from './codes.ts';
 
 /** Struct-of-arrays store of child agents. Index = agent slot; `active[i]` is 1 while the slot is in use. */
 export class ChildStore {

@@ -9,7 +9,7 @@
 import type { Parameters } from './parameters.ts';
 
 /** Screening decisions. */
-export const SCREENING = { noFurtherAction: 0, earlyHelp: 1, assessment: 2 } as const;
+export enum SCREENING { noFurtherAction = 0, earlyHelp = 1, assessment = 2 }
 
 /** The situation in which a referral is screened (all plain numbers). */
 export interface ScreeningContext {

@@ -3,11 +3,10 @@
  * as a continuous-time Markov chain, one level at a time. Help slows escalation and speeds
  * de-escalation, in proportion to practice quality and workforce productivity. Pure rate functions.
  */
-import { SERVICE } from './children.ts';
+import { DAYS_PER_YEAR, SERVICE } from './codes.ts';
 import type { Parameters } from './parameters.ts';
 
-/** Days per year used to convert per-year parameters to per-day rates. */
-export const DAYS_PER_YEAR = 365.25;
+export { DAYS_PER_YEAR } from './codes.ts';
 
 /**
  * Escalation rate (to the next level) per day of a child at `level` receiving `service`.

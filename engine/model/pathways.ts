@@ -7,15 +7,15 @@ import { qualityErrorMultiplier } from './front-door.ts';
 import type { Parameters } from './parameters.ts';
 
 /** Results of an assessment or review (what happens to the case next). */
-export const OUTCOME = {
-  close: 0,
-  stepDownEarlyHelp: 1,
-  childInNeedPlan: 2,
-  protectionPlan: 3,
-  lookedAfter: 4,
+export enum OUTCOME {
+  close = 0,
+  stepDownEarlyHelp = 1,
+  childInNeedPlan = 2,
+  protectionPlan = 3,
+  lookedAfter = 4,
   /** Keep the current plan (reviews only). */
-  continue: 5,
-} as const;
+  continue = 5,
+}
 
 /** The situation in which an assessment is done (plain numbers). */
 export interface AssessmentContext {

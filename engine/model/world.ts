@@ -11,15 +11,16 @@ import type { AgentTimers, EventHandler, Stream } from '../kernel/index.ts';
 import type { Authority } from './authority.ts';
 import { ACTION, boardQuarter, spotChance } from './boards.ts';
 import type { Kpis } from './boards.ts';
-import { CHILD_CHANNELS, ChildStream, childHash } from './child-streams.ts';
-import { CASE_STEP, ChildStore, LEVEL_COUNT, SERVICE, SERVICE_COUNT, isHelp } from './children.ts';
+import { CHILD_CHANNELS, ChildStream, TWO_POW_32, childHash } from './child-streams.ts';
+import { ChildStore, isHelp } from './children.ts';
+import { AGE_OUT_DAYS, CASE_STEP, DAYS_PER_YEAR, LEVEL_COUNT, NEED_CELLS, SERVICE, SERVICE_COUNT, YEAR_DAYS } from './codes.ts';
 import { falseReferralPerChildDay, referralPerDay } from './agencies.ts';
 import { SCREENING, screenReferral } from './front-door.ts';
 import type { ScreeningContext } from './front-door.ts';
 import { gradeOf, performanceScore } from './inspection.ts';
 import { NO_DISRUPTION, disruptionWeight } from './mechanisms.ts';
 import type { DisruptionProfile, Mechanisms, ScreeningView } from './mechanisms.ts';
-import { DAYS_PER_YEAR, escalationPerDay, resolutionPerDay } from './need.ts';
+import { escalationPerDay, resolutionPerDay } from './need.ts';
 import { INSPECTION_GRADES, OUTCOME_IDS, SERIES_IDS } from './outcomes.ts';
 import type { OutcomeId, SeriesId } from './outcomes.ts';
 import type { Parameters } from './parameters.ts';
@@ -120,31 +121,28 @@ const K_DAY = kindCode('day'), K_WEEK = kindCode('week'), K_QUARTER = kindCode('
   K_CASE_STEP = kindCode('case-step'), K_CHILD = K_CHILD_NEED, K_INSPECTION = kindCode('inspection'), K_INTERVENTION_CHECK = kindCode('intervention-check'),
   K_SCHEDULED_CHANGE = kindCode('scheduled-change'), K_SWEEP = kindCode('sweep');
 
-/** Accumulator fields (one block per period: month, year, horizon). */
-const F = {
-  referrals: 0, rereferrals: 1, assessDone: 2, assessWithin: 3, cppStarts: 4, cppSecond: 5, leavers: 6,
-  permDays: 7, agencyDays: 8, postsDays: 9, vacancyDays: 10, caseDays: 11, holderDays: 12, spend: 13,
-  harm: 14, delaySum: 15, delayCount: 16, helped: 17, days: 18, nfa: 19, earlyHelp: 20, assessStarted: 21,
-  notInNeed: 22, s47: 23, careStarts: 24, careEnds: 25, agedOut: 26,
-} as const;
-const FIELDS = 27;
-const P_MONTH = 0, P_YEAR = 1, P_HORIZON = 2;
+// Layout constants are enums, which bundles inline as literals (see codes.ts).
+/** Accumulator fields: `acc` holds one block of `F.count` fields per period (see `BLOCK`). */
+enum F {
+  referrals = 0, rereferrals = 1, assessDone = 2, assessWithin = 3, cppStarts = 4, cppSecond = 5, leavers = 6,
+  permDays = 7, agencyDays = 8, postsDays = 9, vacancyDays = 10, caseDays = 11, holderDays = 12, spend = 13,
+  harm = 14, delaySum = 15, delayCount = 16, helped = 17, days = 18, nfa = 19, earlyHelp = 20, assessStarted = 21,
+  notInNeed = 22, s47 = 23, careStarts = 24, careEnds = 25, agedOut = 26,
+  /** Fields per block. */
+  count = 27,
+}
+/** Where each period's block starts in `acc`. */
+enum BLOCK { month = 0, year = F.count, horizon = 2 * F.count }
 
-/** Per-authority quarter fields (KPIs for boards). */
-const Q = { referrals: 0, rereferrals: 1, assessDone: 2, assessWithin: 3, vacancyDays: 4, postsDays: 5, caseDays: 6, holderDays: 7 } as const;
-const QFIELDS = 8;
+/** Per-authority quarter fields (KPIs for boards): `Q.count` per authority. */
+enum Q { referrals = 0, rereferrals = 1, assessDone = 2, assessWithin = 3, vacancyDays = 4, postsDays = 5, caseDays = 6, holderDays = 7, count = 8 }
 
 const DAYS_PER_MONTH = DAYS_PER_YEAR / 12;
-const AGE_OUT_DAYS = 18 * DAYS_PER_YEAR;
-const YEAR_DAYS = 365;
 /**
  * Width of the child timers' buckets (`AgentTimers`), days: about 60 timers fall due a day, so each day's
  * are sorted once and then fire without a heap operation.
  */
 const TIMER_BUCKET_DAYS = 1;
-/** Cells of the need-rate tables per authority (level x service). */
-const NEED_CELLS = LEVEL_COUNT * SERVICE_COUNT;
-const TWO_POW_MINUS_32 = 2.3283064365386963e-10;
 
 class World implements EventHandler {
   readonly sim: Simulation;
@@ -174,7 +172,7 @@ class World implements EventHandler {
   readonly openCases: Float64Array;
   readonly quarter: Float64Array;
   readonly lastQuarter: Float64Array;
-  readonly acc = new Float64Array(3 * FIELDS);
+  readonly acc = new Float64Array(3 * F.count);
   readonly arrivals: Stream[];
   readonly falseReferrals: Stream[];
   readonly workforceStream: Stream;
@@ -261,8 +259,8 @@ class World implements EventHandler {
     this.needUp = new Float64Array(n * NEED_CELLS);
     this.needTotal = new Float64Array(n * NEED_CELLS);
     this.meanAssessment = new Float64Array(n);
-    this.quarter = new Float64Array(n * QFIELDS);
-    this.lastQuarter = new Float64Array(n * QFIELDS);
+    this.quarter = new Float64Array(n * Q.count);
+    this.lastQuarter = new Float64Array(n * Q.count);
     this.arrivals = [];
     this.falseReferrals = [];
     const { rootSeed, replicate } = input;
@@ -365,17 +363,21 @@ class World implements EventHandler {
   // ---------- dispatch ----------
 
   handle(kind: number, arg: number, now: number): void {
-    if (kind !== K_CHILD) this.eventsByKind[kind]++;
-    switch (kind) {
+    // children's timers are three events in four: one comparison, not a walk down the switch
+    if (kind === K_CHILD) {
+      this.onChild(arg, now);
+      return;
+    }
+    this.eventsByKind[kind]++;
+    switch (kind) { // the most frequent first
+      case K_ARRIVAL: this.onArrival(arg, now); break;
+      case K_FALSE_REFERRAL: this.onFalseReferral(arg, now); break;
       case K_DAY: this.onDay(); break;
       case K_WEEK: this.onWeek(now); break;
       case K_QUARTER: this.onQuarter(now); break;
       case K_MONTH_END: this.onMonthEnd(arg); break;
       case K_YEAR_END: this.onYearEnd(arg); break;
       case K_HORIZON_START: this.onHorizonStart(); break;
-      case K_ARRIVAL: this.onArrival(arg, now); break;
-      case K_FALSE_REFERRAL: this.onFalseReferral(arg, now); break;
-      case K_CHILD: this.onChild(arg, now); break;
       case K_INSPECTION: this.onInspection(arg, now); break;
       case K_INTERVENTION_CHECK: this.onInterventionCheck(arg, now); break;
       case K_SWEEP: this.onSweep(now); break;
@@ -392,9 +394,9 @@ class World implements EventHandler {
 
   private add(field: number, v: number): void {
     if (!this.inHorizon) return;
-    this.acc[P_MONTH * FIELDS + field] += v;
-    this.acc[P_YEAR * FIELDS + field] += v;
-    this.acc[P_HORIZON * FIELDS + field] += v;
+    this.acc[BLOCK.month + field] += v;
+    this.acc[BLOCK.year + field] += v;
+    this.acc[BLOCK.horizon + field] += v;
   }
 
   private cell(a: number, level: number, service: number): number {
@@ -452,8 +454,8 @@ class World implements EventHandler {
   private markHelped(c: number): void {
     const ch = this.children;
     if (!this.inHorizon) return;
-    if (ch.helpedYear[c] !== this.year) { ch.helpedYear[c] = this.year; this.acc[P_YEAR * FIELDS + F.helped]++; this.acc[P_HORIZON * FIELDS + F.helped]++; }
-    if (ch.helpedMonth[c] !== this.month) { ch.helpedMonth[c] = this.month; this.acc[P_MONTH * FIELDS + F.helped]++; }
+    if (ch.helpedYear[c] !== this.year) { ch.helpedYear[c] = this.year; this.acc[BLOCK.year + F.helped]++; this.acc[BLOCK.horizon + F.helped]++; }
+    if (ch.helpedMonth[c] !== this.month) { ch.helpedMonth[c] = this.month; this.acc[BLOCK.month + F.helped]++; }
   }
 
   /**
@@ -464,8 +466,8 @@ class World implements EventHandler {
   private countHelpedAtStart(month: boolean, year: boolean): void {
     if (!this.inHorizon) return;
     const k = this.helpedNow();
-    if (month) this.acc[P_MONTH * FIELDS + F.helped] += k;
-    if (year) { this.acc[P_YEAR * FIELDS + F.helped] += k; this.acc[P_HORIZON * FIELDS + F.helped] += k; }
+    if (month) this.acc[BLOCK.month + F.helped] += k;
+    if (year) { this.acc[BLOCK.year + F.helped] += k; this.acc[BLOCK.horizon + F.helped] += k; }
   }
 
   // ---------- children: events ----------
@@ -662,10 +664,10 @@ class World implements EventHandler {
     const up = this.needUp[cell];
     const total = this.needTotal[cell];
     const refRate = this.referralRate(a, 1, SERVICE.none, false);
-    const needTime = -Math.log1p(-childHash(seed, CHILD_CHANNELS.need, 0) * TWO_POW_MINUS_32) / total;
-    if (childHash(seed, CHILD_CHANNELS.need, 1) * TWO_POW_MINUS_32 * total < up) return false;
+    const needTime = -Math.log1p(-childHash(seed, CHILD_CHANNELS.need, 0) / TWO_POW_32) / total;
+    if (childHash(seed, CHILD_CHANNELS.need, 1) / TWO_POW_32 * total < up) return false;
     if (refRate <= 0) return true;
-    const refTime = -Math.log1p(-childHash(seed, CHILD_CHANNELS.referral, 0) * TWO_POW_MINUS_32) / refRate;
+    const refTime = -Math.log1p(-childHash(seed, CHILD_CHANNELS.referral, 0) / TWO_POW_32) / refRate;
     return needTime < refTime;
   }
 
@@ -704,8 +706,8 @@ class World implements EventHandler {
     const ch = this.children;
     const a = ch.authority[c];
     this.add(F.referrals, 1);
-    this.quarter[a * QFIELDS + Q.referrals]++;
-    if (now - ch.lastReferralDay[c] <= YEAR_DAYS) { this.add(F.rereferrals, 1); this.quarter[a * QFIELDS + Q.rereferrals]++; }
+    this.quarter[a * Q.count + Q.referrals]++;
+    if (now - ch.lastReferralDay[c] <= YEAR_DAYS) { this.add(F.rereferrals, 1); this.quarter[a * Q.count + Q.rereferrals]++; }
     ch.lastReferralDay[c] = now;
     const m = this.mech[a];
     const ctx = this.screen;
@@ -769,8 +771,8 @@ class World implements EventHandler {
       case CASE_STEP.assessmentEnd: {
         this.add(F.assessDone, 1);
         this.add(F.assessWithin, ch.withinStandard[c]);
-        this.quarter[a * QFIELDS + Q.assessDone]++;
-        this.quarter[a * QFIELDS + Q.assessWithin] += ch.withinStandard[c];
+        this.quarter[a * Q.count + Q.assessDone]++;
+        this.quarter[a * Q.count + Q.assessWithin] += ch.withinStandard[c];
         const u1 = s.next(), u2 = s.next(), u3 = s.next();
         assessmentOutcome(level, this.assessmentContext(a), this.p, u1, u2, u3, r);
         if (r.outcome === OUTCOME.close || r.outcome === OUTCOME.stepDownEarlyHelp) this.add(F.notInNeed, 1);
@@ -905,7 +907,7 @@ class World implements EventHandler {
       this.add(F.vacancyDays, vacancies);
       this.add(F.caseDays, this.openCases[a]);
       this.add(F.holderDays, perm + agency);
-      const qb = a * QFIELDS;
+      const qb = a * Q.count;
       this.quarter[qb + Q.vacancyDays] += vacancies;
       this.quarter[qb + Q.postsDays] += wf.posts[a];
       this.quarter[qb + Q.caseDays] += this.openCases[a];
@@ -984,7 +986,7 @@ class World implements EventHandler {
     const p = this.p;
     const b = p.boards;
     for (let a = 0; a < this.n; a++) {
-      const qb = a * QFIELDS;
+      const qb = a * Q.count;
       const last = this.lastQuarter;
       if (last[qb + Q.holderDays] > 0) {
         const k = this.kpi;
@@ -1007,7 +1009,7 @@ class World implements EventHandler {
       // funded posts follow demand with a lag (the budget round)
       const target = this.openCases[a] / p.workforce.caseloadTarget;
       this.wf.posts[a] = Math.max(1, this.wf.posts[a] + (target - this.wf.posts[a]) * (1 - Math.exp(-p.workforce.establishmentAdjustmentPerYear / 4)));
-      for (let f = 0; f < QFIELDS; f++) { last[qb + f] = this.quarter[qb + f]; this.quarter[qb + f] = 0; }
+      for (let f = 0; f < Q.count; f++) { last[qb + f] = this.quarter[qb + f]; this.quarter[qb + f] = 0; }
       // former-plan children in the population reach 18
       this.formerPlan[a] *= Math.exp(-p.population.ageingOutPerYear / 4);
     }
@@ -1016,7 +1018,7 @@ class World implements EventHandler {
 
   private timelinessOf(a: number): number {
     const last = this.lastQuarter;
-    const qb = a * QFIELDS;
+    const qb = a * Q.count;
     return last[qb + Q.assessDone] > 0 ? last[qb + Q.assessWithin] / last[qb + Q.assessDone] : 0.83;
   }
 
@@ -1082,9 +1084,9 @@ class World implements EventHandler {
     return { open, cpp, lac, unmet, grade, gradeShare };
   }
 
-  /** Fills `out` (OUTCOME_IDS order) from accumulator block `period` and current stocks. */
+  /** Fills `out` (OUTCOME_IDS order) from the accumulator block starting at `period` (a `BLOCK`) and current stocks. */
   private periodOutcomes(period: number, out: Float64Array): void {
-    const b = period * FIELDS;
+    const b = period;
     const acc = this.acc;
     let pop = 0;
     for (let a = 0; a < this.n; a++) pop += this.population[a];
@@ -1113,24 +1115,24 @@ class World implements EventHandler {
       inspection_grade: st.grade,
     };
     for (let i = 0; i < OUTCOME_IDS.length; i++) out[i] = v[OUTCOME_IDS[i]];
-    if (period === P_MONTH) {
+    if (period === BLOCK.month) {
       for (let g = 0; g < INSPECTION_GRADES.length; g++) this.monthly[`inspection_is_${INSPECTION_GRADES[g]}`][this.month] = st.gradeShare[g];
     }
   }
 
   private onMonthEnd(k: number): void {
-    this.periodOutcomes(P_MONTH, this.scratch);
+    this.periodOutcomes(BLOCK.month, this.scratch);
     for (let i = 0; i < OUTCOME_IDS.length; i++) this.monthly[OUTCOME_IDS[i]][k] = this.scratch[i];
-    this.acc.fill(0, P_MONTH * FIELDS, (P_MONTH + 1) * FIELDS);
+    this.acc.fill(0, BLOCK.month, BLOCK.month + F.count);
     this.month = k + 1;
     if (k + 1 < this.months) this.sim.at(this.cal.addMonths(this.h0, k + 2), K_MONTH_END, k + 1, -5);
     this.countHelpedAtStart(true, false);
   }
 
   private onYearEnd(y: number): void {
-    this.periodOutcomes(P_YEAR, this.scratch);
+    this.periodOutcomes(BLOCK.year, this.scratch);
     for (let i = 0; i < OUTCOME_IDS.length; i++) this.yearly[OUTCOME_IDS[i]][y] = this.scratch[i];
-    this.acc.fill(0, P_YEAR * FIELDS, (P_YEAR + 1) * FIELDS);
+    this.acc.fill(0, BLOCK.year, BLOCK.year + F.count);
     this.year = y + 1;
     if (y + 1 < this.input.horizonYears) this.sim.at(this.cal.addMonths(this.h0, 12 * (y + 2)), K_YEAR_END, y + 1, -4);
     this.countHelpedAtStart(false, true);
@@ -1139,7 +1141,7 @@ class World implements EventHandler {
   run(): WorldOutput {
     this.sim.run(this.end + 1e-6, this);
     const outcomes = {} as Record<OutcomeId, number>;
-    this.periodOutcomes(P_HORIZON, this.scratch);
+    this.periodOutcomes(BLOCK.horizon, this.scratch);
     const years = this.input.horizonYears;
     // mean over the years that have a value (a year with no denominator is NaN and is skipped)
     const mean = (id: OutcomeId): number => {
@@ -1154,7 +1156,7 @@ class World implements EventHandler {
       const m = mean(id);
       if (!Number.isNaN(m)) outcomes[id] = m;
     }
-    const h = P_HORIZON * FIELDS;
+    const h = BLOCK.horizon;
     const acc = this.acc;
     const conserved: number[] = [];
     const agents = new Float64Array(this.n);
