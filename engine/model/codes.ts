@@ -5,7 +5,7 @@
  * writes them into the code that uses them as literals when it bundles the runner's workers: it inlines
  * a top-level number only from a module without imports, declared before any statement with effects,
  * and enum members always. A constant read at run time costs V8 a context load and a type check at
- * each use (the bundle ran 10% fewer instructions per replicate with them inlined).
+ * each use: inlining these took a bundled replicate from 892 M to 833 M instructions.
  */
 
 /** Number of need levels. */

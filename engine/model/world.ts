@@ -1084,9 +1084,8 @@ class World implements EventHandler {
     return { open, cpp, lac, unmet, grade, gradeShare };
   }
 
-  /** Fills `out` (OUTCOME_IDS order) from the accumulator block starting at `period` (a `BLOCK`) and current stocks. */
-  private periodOutcomes(period: number, out: Float64Array): void {
-    const b = period;
+  /** Fills `out` (OUTCOME_IDS order) from the accumulator block starting at `b` (a `BLOCK`) and current stocks. */
+  private periodOutcomes(b: BLOCK, out: Float64Array): void {
     const acc = this.acc;
     let pop = 0;
     for (let a = 0; a < this.n; a++) pop += this.population[a];
@@ -1115,7 +1114,7 @@ class World implements EventHandler {
       inspection_grade: st.grade,
     };
     for (let i = 0; i < OUTCOME_IDS.length; i++) out[i] = v[OUTCOME_IDS[i]];
-    if (period === BLOCK.month) {
+    if (b === BLOCK.month) {
       for (let g = 0; g < INSPECTION_GRADES.length; g++) this.monthly[`inspection_is_${INSPECTION_GRADES[g]}`][this.month] = st.gradeShare[g];
     }
   }
