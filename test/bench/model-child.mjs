@@ -1,7 +1,7 @@
 /**
  * Runs model replicates in a plain Node process, as the runner's workers run them: the worker bundle,
  * no TypeScript loader and no scenario parser in the process (both change how fast V8 runs the model:
- * the same bundle counts about 15% more instructions per replicate in a process that has also run tsx
+ * the same bundle counts about 18% more instructions per replicate in a process that has also run tsx
  * and the YAML parser). Used by `test/bench/model.ts` and `test/bench/instructions.ts`.
  *
  * usage: node model-child.mjs <bundle path> <resolved scenario .json> <replicates>
