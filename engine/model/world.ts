@@ -208,6 +208,8 @@ class World implements EventHandler {
   readonly eventsByKind = new Float64Array(EVENT_KINDS.length);
   /** Referral hazard per day by authority, level, service (early help or not) and recently known: 16 per authority. */
   readonly referralTable: Float64Array;
+  /** The information sharing and local knowledge each authority's `referralTable` rows were computed with (NaN: not yet). */
+  private readonly referralTableInputs: Float64Array;
   /**
    * Need hazards per day by authority, level and service (24 per authority): escalation (`needUp`) and
    * escalation plus resolution (`needTotal`). Recomputed whenever an input changes (quality, productivity,
@@ -256,6 +258,7 @@ class World implements EventHandler {
     this.grade = new Int32Array(n);
     this.openCases = new Float64Array(n);
     this.referralTable = new Float64Array(n * 16);
+    this.referralTableInputs = new Float64Array(n * 2).fill(Number.NaN);
     this.needUp = new Float64Array(n * NEED_CELLS);
     this.needTotal = new Float64Array(n * NEED_CELLS);
     this.meanAssessment = new Float64Array(n);
@@ -925,10 +928,15 @@ class World implements EventHandler {
       this.productivityFactor[a] = 1 - pr.productivityDip * w;
       this.turnoverSpike[a] = pr.turnoverSpike * w;
       this.recruitment[a] = m.recruitmentMultiplier;
+      // the rows depend only on these two inputs (parameters are fixed during a run): most weeks they are unchanged
+      const info = this.info[a];
+      if (info === this.referralTableInputs[2 * a] && m.localKnowledge === this.referralTableInputs[2 * a + 1]) continue;
+      this.referralTableInputs[2 * a] = info;
+      this.referralTableInputs[2 * a + 1] = m.localKnowledge;
       for (let level = 0; level < LEVEL_COUNT; level++) {
         for (let eh = 0; eh < 2; eh++) {
           for (let known = 0; known < 2; known++) {
-            this.referralTable[a * 16 + level * 4 + eh * 2 + known] = referralPerDay(level, eh === 1 ? SERVICE.earlyHelp : SERVICE.none, known === 1, this.p, this.info[a], m.localKnowledge);
+            this.referralTable[a * 16 + level * 4 + eh * 2 + known] = referralPerDay(level, eh === 1 ? SERVICE.earlyHelp : SERVICE.none, known === 1, this.p, info, m.localKnowledge);
           }
         }
       }
