@@ -4,22 +4,23 @@
  * the same bundle counts about 18% more instructions per replicate in a process that has also run tsx
  * and the YAML parser). Used by `test/bench/model.ts` and `test/bench/instructions.ts`.
  *
- * usage: node model-child.mjs <bundle path> <resolved scenario .json> <replicates>
- * Runs one warm-up replicate (999), then replicates 0..n-1 of the status quo, and prints one JSON line:
- * { replicates, wallMs: number[], cpuMs: number[], events }.
+ * usage: node model-child.mjs <bundle path> <resolved scenario .json> <replicates> [warm-up replicates, default 1]
+ * Runs the warm-up replicates (999, 998, ...), then replicates 0..n-1 of the status quo, and prints one
+ * JSON line: { replicates, wallMs: number[], cpuMs: number[], events }.
  */
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
-const [bundle, scenarioFile, count] = process.argv.slice(2);
+const [bundle, scenarioFile, count, warmups = '1'] = process.argv.slice(2);
 const n = Number(count);
-if (!bundle || !scenarioFile || !(Number.isInteger(n) && n >= 0)) {
-  process.stderr.write('usage: node model-child.mjs <bundle path> <resolved scenario .json> <replicates>\n');
+const w = Number(warmups);
+if (!bundle || !scenarioFile || !(Number.isInteger(n) && n >= 0) || !(Number.isInteger(w) && w >= 0)) {
+  process.stderr.write('usage: node model-child.mjs <bundle path> <resolved scenario .json> <replicates> [warm-up replicates]\n');
   process.exit(2);
 }
 const { runReplicate } = await import(pathToFileURL(bundle).href);
 const scenario = JSON.parse(readFileSync(scenarioFile, 'utf8'));
-runReplicate(scenario, 'status-quo', 999); // warm-up (JIT)
+for (let i = 0; i < w; i++) runReplicate(scenario, 'status-quo', 999 - i); // warm-up (JIT)
 const wallMs = [];
 const cpuMs = [];
 let events = 0;
