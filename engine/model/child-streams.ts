@@ -24,20 +24,44 @@ export enum CHILD_CHANNELS { need = 0, referral = 1, case = 2 }
  * Weyl-sequence mix). Pure; the same inputs give the same output everywhere.
  */
 export function childHash(seed: number, channel: number, counter: number): number {
-  let h = (seed ^ Math.imul(channel + 1, 0x85ebca6b)) >>> 0;
-  h = (h + Math.imul(counter, 0x9e3779b9)) >>> 0;
+  return childBits(seed, channel, counter) >>> 0;
+}
+
+/**
+ * `childHash` as a signed int32 (the same 32 bits): V8 returns an int32 without boxing it, a uint32 above
+ * 2^31 - 1 it boxes when the call is not inlined.
+ */
+export function childBits(seed: number, channel: number, counter: number): number {
+  // int32 throughout (| 0 where a sum may leave 32 bits): the same bits as unsigned arithmetic mod 2^32
+  let h = seed ^ Math.imul(channel + 1, 0x85ebca6b);
+  h = (h + Math.imul(counter, 0x9e3779b9)) | 0;
   h ^= h >>> 16;
   h = Math.imul(h, 0x7feb352d);
   h ^= h >>> 15;
   h = Math.imul(h, 0x846ca68b);
   h ^= h >>> 16;
-  h = (h + Math.imul(seed ^ 0x27d4eb2f, 0x165667b1)) >>> 0;
+  h = (h + Math.imul(seed ^ 0x27d4eb2f, 0x165667b1)) | 0;
   h ^= h >>> 15;
   h = Math.imul(h, 0x2c1b3c6d);
   h ^= h >>> 12;
   h = Math.imul(h, 0x297a2d39);
-  h ^= h >>> 15;
-  return h >>> 0;
+  return h ^ (h >>> 15);
+}
+
+/**
+ * The uniform in [0, 1) of 32 bits given as an int32 (`ChildStream.bits`): the same number as
+ * `ChildStream.next()`. Small enough that V8 always inlines it, so the uniform is never boxed.
+ */
+export function unitOf(bits: number): number {
+  return (bits >>> 0) / TWO_POW_32;
+}
+
+/**
+ * An exponential waiting time at `rate` (> 0) from 32 random bits given as an int32: inversion,
+ * `-ln(1 - u) / rate` with u = `unitOf(bits)`.
+ */
+export function exponentialOfBits(bits: number, rate: number): number {
+  return -Math.log(1 - unitOf(bits)) / rate;
 }
 
 /** Where a child's seeds and counters live (typed arrays that may be replaced when the store grows). */
@@ -64,16 +88,24 @@ export class ChildStream implements Stream {
     return this;
   }
 
-  /** Uniform unsigned 32-bit integer from the selected child's channel. */
-  nextUint32(): number {
+  /**
+   * The selected child's channel's next 32 bits as a signed int32. The same draw as `nextUint32` (which is
+   * `bits() >>> 0`), but V8 returns an int32 without boxing it; turn it into a uniform with `unitOf`.
+   */
+  bits(): number {
     const i = this.child * CHILD_CHANNEL_COUNT + this.channel;
     const k = this.store.counter[i];
     this.store.counter[i] = k + 1;
-    return childHash(this.store.seed[this.child], this.channel, k);
+    return childBits(this.store.seed[this.child], this.channel, k);
+  }
+
+  /** Uniform unsigned 32-bit integer from the selected child's channel. */
+  nextUint32(): number {
+    return this.bits() >>> 0;
   }
 
   /** Uniform in [0, 1) with 32 bits from the selected child's channel. */
   next(): number {
-    return this.nextUint32() / TWO_POW_32;
+    return unitOf(this.bits());
   }
 }

@@ -101,9 +101,13 @@ export class Workforce {
 
 /** Productivity of a permanent worker with `yearsExperience` (rises linearly over the ramp). */
 export function workerProductivity(yearsExperience: number, p: Parameters): number {
-  const w = p.workforce;
-  if (yearsExperience >= w.experienceRampYears) return 1;
-  return w.newStarterProductivity + ((1 - w.newStarterProductivity) * Math.max(0, yearsExperience)) / w.experienceRampYears;
+  return rampProductivity(yearsExperience, p.workforce.experienceRampYears, p.workforce.newStarterProductivity);
+}
+
+/** `workerProductivity` with its two parameters given: `starter` at 0 years, rising linearly to 1 at `ramp` years. */
+function rampProductivity(yearsExperience: number, ramp: number, starter: number): number {
+  if (yearsExperience >= ramp) return 1;
+  return starter + ((1 - starter) * Math.max(0, yearsExperience)) / ramp;
 }
 
 /** Leaving hazard per year of a permanent worker at `workload` (caseload / target) and turbulence `spike`. */
@@ -127,12 +131,16 @@ export function updatePools(wf: Workforce, openCases: ArrayLike<number>, product
     wf.poolHolders[q] += wf.agency[a];
     wf.poolProductive[q] += wf.agency[a] * p.workforce.agencyProductivity * productivityFactor[a];
   }
-  for (let i = 0; i < wf.used; i++) {
-    if (wf.active[i] !== 1) continue;
-    const a = wf.authority[i];
-    const q = wf.pool[a];
-    wf.poolHolders[q] += 1;
-    wf.poolProductive[q] += workerProductivity((now - wf.startDay[i]) / DAYS_PER_YEAR, p) * productivityFactor[a];
+  // parameters read once: this loop runs over every worker twice a week
+  const ramp = p.workforce.experienceRampYears, starter = p.workforce.newStarterProductivity;
+  const used = wf.used, active = wf.active, authority = wf.authority, pool = wf.pool, startDay = wf.startDay;
+  const poolHolders = wf.poolHolders, poolProductive = wf.poolProductive;
+  for (let i = 0; i < used; i++) {
+    if (active[i] !== 1) continue;
+    const a = authority[i];
+    const q = pool[a];
+    poolHolders[q] += 1;
+    poolProductive[q] += rampProductivity((now - startDay[i]) / DAYS_PER_YEAR, ramp, starter) * productivityFactor[a];
   }
   for (let a = 0; a < n; a++) {
     const q = wf.pool[a];

@@ -11,7 +11,7 @@ import type { AgentTimers, EventHandler, Stream } from '../kernel/index.ts';
 import type { Authority } from './authority.ts';
 import { ACTION, boardQuarter, spotChance } from './boards.ts';
 import type { Kpis } from './boards.ts';
-import { CHILD_CHANNELS, ChildStream, TWO_POW_32, childHash } from './child-streams.ts';
+import { CHILD_CHANNELS, ChildStream, TWO_POW_32, childHash, exponentialOfBits, unitOf } from './child-streams.ts';
 import { ChildStore, isHelp } from './children.ts';
 import { AGE_OUT_DAYS, CASE_STEP, DAYS_PER_YEAR, LEVEL_COUNT, NEED_CELLS, SERVICE, SERVICE_COUNT, YEAR_DAYS } from './codes.ts';
 import { falseReferralPerChildDay, referralPerDay } from './agencies.ts';
@@ -368,7 +368,7 @@ class World implements EventHandler {
   handle(kind: number, arg: number, now: number): void {
     // children's timers are three events in four: one comparison, not a walk down the switch
     if (kind === K_CHILD) {
-      this.onChild(arg, now);
+      this.onChild(arg);
       return;
     }
     this.eventsByKind[kind]++;
@@ -492,29 +492,25 @@ class World implements EventHandler {
     else this.timers.set(c, t);
   }
 
-  /** An exponential waiting time (days) at `rate` (> 0) from the child's `channel`: exactly one draw. */
-  private childExponential(c: number, channel: number, rate: number): number {
-    return -Math.log(1 - this.cs.select(c, channel).next()) / rate;
-  }
-
   /**
    * The child's one queue event fired: runs whichever of its case step, need change or referral is due
    * (in that order if two fall at the same instant), then re-arms the child.
    */
-  private onChild(c: number, now: number): void {
+  private onChild(c: number): void {
     const ch = this.children;
+    const now = this.sim.now;
     if (ch.caseAt[c] === now) {
       this.eventsByKind[K_CASE_STEP]++;
       ch.caseAt[c] = Infinity;
-      this.onCaseStep(c, now);
+      this.onCaseStep(c);
     } else if (ch.needAt[c] === now) {
       this.eventsByKind[K_CHILD_NEED]++;
       ch.needAt[c] = Infinity;
-      this.onChildNeed(c, now);
+      this.onChildNeed(c);
     } else {
       this.eventsByKind[K_CHILD_REFERRAL]++;
       ch.referralAt[c] = Infinity;
-      if (!this.agedOut(c, now)) this.onReferral(c, now);
+      if (!this.agedOut(c)) this.onReferral(c);
     }
     if (ch.active[c] === 1) this.arm(c);
   }
@@ -532,13 +528,13 @@ class World implements EventHandler {
     const needRate = service === SERVICE.lookedAfter ? 0 : this.needTotal[a * NEED_CELLS + level * SERVICE_COUNT + service];
     if (needRate !== ch.needRate[c] || ch.needAt[c] === Infinity) {
       ch.needRate[c] = needRate;
-      ch.needAt[c] = needRate > 0 ? now + this.childExponential(c, CHILD_CHANNELS.need, needRate) : Infinity;
+      ch.needAt[c] = needRate > 0 ? now + exponentialOfBits(this.cs.select(c, CHILD_CHANNELS.need).bits(), needRate) : Infinity;
     }
     const known = now - ch.lastClosedDay[c] <= YEAR_DAYS || now - ch.lastReferralDay[c] <= YEAR_DAYS;
     const rate = this.referralRate(a, level, service, known);
     if (rate !== ch.referralRate[c] || ch.referralAt[c] === Infinity) {
       ch.referralRate[c] = rate;
-      ch.referralAt[c] = rate > 0 ? now + this.childExponential(c, CHILD_CHANNELS.referral, rate) : Infinity;
+      ch.referralAt[c] = rate > 0 ? now + exponentialOfBits(this.cs.select(c, CHILD_CHANNELS.referral).bits(), rate) : Infinity;
     }
     // an agent with no need and no service is freed 12 months after its last contact with social care
     // (the monthly sweep frees it; no event per release keeps the queue small). Its repeat-concern
@@ -560,9 +556,9 @@ class World implements EventHandler {
     ch.caseAt[c] = this.sim.now + delay;
   }
 
-  private agedOut(c: number, now: number): boolean {
+  private agedOut(c: number): boolean {
     const ch = this.children;
-    if (now - ch.birthDay[c] < AGE_OUT_DAYS) return false;
+    if (this.sim.now - ch.birthDay[c] < AGE_OUT_DAYS) return false;
     if (ch.service[c] === SERVICE.lookedAfter) this.add(F.careEnds, 1);
     this.add(F.agedOut, 1);
     this.exitChild(c, false);
@@ -683,12 +679,12 @@ class World implements EventHandler {
     const accept = 1 - this.p.agencies.infoSharingFalseReferralReduction * this.info[a];
     if (uAccept >= accept || this.aggregate[a] < 1) return;
     const c = this.newChild(a, seed, now - age);
-    this.onReferral(c, now);
+    this.onReferral(c);
     this.arm(c);
   }
 
-  private onChildNeed(c: number, now: number): void {
-    if (this.agedOut(c, now)) return;
+  private onChildNeed(c: number): void {
+    if (this.agedOut(c)) return;
     const ch = this.children;
     const a = ch.authority[c];
     const level = ch.level[c];
@@ -696,7 +692,7 @@ class World implements EventHandler {
     const cell = a * NEED_CELLS + level * SERVICE_COUNT + service;
     const up = this.needUp[cell];
     const total = this.needTotal[cell];
-    const u = this.cs.select(c, CHILD_CHANNELS.need).next();
+    const u = unitOf(this.cs.select(c, CHILD_CHANNELS.need).bits());
     if (total <= 0) return;
     const next = u * total < up ? level + 1 : level - 1;
     this.setLevel(c, next);
@@ -705,8 +701,9 @@ class World implements EventHandler {
     this.reschedule(c);
   }
 
-  private onReferral(c: number, now: number): void {
+  private onReferral(c: number): void {
     const ch = this.children;
+    const now = this.sim.now;
     const a = ch.authority[c];
     this.add(F.referrals, 1);
     this.quarter[a * Q.count + Q.referrals]++;
@@ -718,7 +715,7 @@ class World implements EventHandler {
     ctx.quality = this.quality[a];
     ctx.localKnowledge = m.localKnowledge;
     ctx.shift = this.screeningShift(a);
-    const decision = screenReferral(ch.level[c], ctx, this.p, this.cs.select(c, CHILD_CHANNELS.case).next());
+    const decision = screenReferral(ch.level[c], ctx, this.p, unitOf(this.cs.select(c, CHILD_CHANNELS.case).bits()));
     if (decision === SCREENING.assessment) { this.startAssessment(c, a); return; }
     if (decision === SCREENING.noFurtherAction) this.add(F.nfa, 1);
     else {
@@ -755,17 +752,17 @@ class World implements EventHandler {
     this.add(F.assessStarted, 1);
     this.setService(c, SERVICE.assessment);
     const mean = this.meanAssessment[a];
-    const wd = lognormalFromUniform(this.cs.select(c, CHILD_CHANNELS.case).next(), mean, this.p.assessment.durationCv);
+    const wd = lognormalFromUniform(unitOf(this.cs.select(c, CHILD_CHANNELS.case).bits()), mean, this.p.assessment.durationCv);
     ch.withinStandard[c] = wd <= this.p.assessment.standardWorkingDays ? 1 : 0;
     this.scheduleStep(c, CASE_STEP.assessmentEnd, (wd * 7) / 5);
     this.reschedule(c);
   }
 
-  private onCaseStep(c: number, now: number): void {
+  private onCaseStep(c: number): void {
     const ch = this.children;
     const step = ch.step[c];
     ch.step[c] = CASE_STEP.none;
-    if (this.agedOut(c, now)) return;
+    if (this.agedOut(c)) return;
     const a = ch.authority[c];
     const level = ch.level[c];
     const r = this.ares;
@@ -776,26 +773,26 @@ class World implements EventHandler {
         this.add(F.assessWithin, ch.withinStandard[c]);
         this.quarter[a * Q.count + Q.assessDone]++;
         this.quarter[a * Q.count + Q.assessWithin] += ch.withinStandard[c];
-        const u1 = s.next(), u2 = s.next(), u3 = s.next();
+        const u1 = unitOf(s.bits()), u2 = unitOf(s.bits()), u3 = unitOf(s.bits());
         assessmentOutcome(level, this.assessmentContext(a), this.p, u1, u2, u3, r);
         if (r.outcome === OUTCOME.close || r.outcome === OUTCOME.stepDownEarlyHelp) this.add(F.notInNeed, 1);
         break;
       }
       case CASE_STEP.childInNeedReview: {
-        const u1 = s.next(), u2 = s.next();
+        const u1 = unitOf(s.bits()), u2 = unitOf(s.bits());
         childInNeedReview(level, this.p, u1, u2, r);
         break;
       }
       case CASE_STEP.protectionReview: {
         ch.reviews[c]++;
-        protectionReview(level, this.p, s.next(), r);
+        protectionReview(level, this.p, unitOf(s.bits()), r);
         break;
       }
       case CASE_STEP.careEnd: {
         this.add(F.careEnds, 1);
         this.setLevel(c, Math.round(this.p.lookedAfter.needAfterCare));
         r.s47 = 0;
-        r.outcome = ch.level[c] >= 1 && s.next() < this.p.assessment.earlyHelpStepDown ? OUTCOME.stepDownEarlyHelp : OUTCOME.close;
+        r.outcome = ch.level[c] >= 1 && unitOf(s.bits()) < this.p.assessment.earlyHelpStepDown ? OUTCOME.stepDownEarlyHelp : OUTCOME.close;
         break;
       }
       default: return;
@@ -861,7 +858,7 @@ class World implements EventHandler {
     if (count) this.add(F.careStarts, 1);
     this.setService(c, SERVICE.lookedAfter);
     const lac = this.p.lookedAfter;
-    const duration = lognormalFromUniform(this.cs.select(c, CHILD_CHANNELS.case).next(), lac.meanDurationDays, lac.durationCv);
+    const duration = lognormalFromUniform(unitOf(this.cs.select(c, CHILD_CHANNELS.case).bits()), lac.meanDurationDays, lac.durationCv);
     const until18 = ch.birthDay[c] + AGE_OUT_DAYS - this.sim.now;
     this.scheduleStep(c, CASE_STEP.careEnd, Math.max(0, Math.min(duration, until18)));
     this.reschedule(c);
