@@ -516,8 +516,13 @@ class World implements EventHandler {
   }
 
   /**
-   * Redraws the child's need and referral events after its level or service changed. Hazards are
-   * memoryless, so a pending event whose hazard is unchanged is kept (fewer queue operations).
+   * Brings the child's need and referral times up to date after its state changed (or a hazard table
+   * did). A fresh time is drawn only when none is pending (the event fired, or its hazard was 0). A
+   * pending time whose hazard is unchanged is kept; one whose hazard changed from r0 to r1 is rescaled,
+   * not redrawn: now + (time - now) * r0 / r1 (Infinity when r1 is 0). The time left of an exponential
+   * is again exponential at r0 whatever has happened (memoryless), and scaling it makes it exponential at
+   * r1, so this is as exact as a new draw and uses no random number: the next reaction method of Gibson
+   * and Bruck (2000). It also keeps a child's draws in step across arms whose hazards differ.
    */
   private reschedule(c: number): void {
     const ch = this.children;
@@ -526,15 +531,23 @@ class World implements EventHandler {
     const level = ch.level[c];
     const service = ch.service[c];
     const needRate = service === SERVICE.lookedAfter ? 0 : this.needTotal[a * NEED_CELLS + level * SERVICE_COUNT + service];
-    if (needRate !== ch.needRate[c] || ch.needAt[c] === Infinity) {
+    const needAt = ch.needAt[c];
+    if (needAt === Infinity) {
       ch.needRate[c] = needRate;
-      ch.needAt[c] = needRate > 0 ? now + exponentialOfBits(this.cs.select(c, CHILD_CHANNELS.need).bits(), needRate) : Infinity;
+      if (needRate > 0) ch.needAt[c] = now + exponentialOfBits(this.cs.select(c, CHILD_CHANNELS.need).bits(), needRate);
+    } else if (needRate !== ch.needRate[c]) {
+      ch.needAt[c] = needRate > 0 ? now + (needAt - now) * (ch.needRate[c] / needRate) : Infinity;
+      ch.needRate[c] = needRate;
     }
     const known = now - ch.lastClosedDay[c] <= YEAR_DAYS || now - ch.lastReferralDay[c] <= YEAR_DAYS;
     const rate = this.referralRate(a, level, service, known);
-    if (rate !== ch.referralRate[c] || ch.referralAt[c] === Infinity) {
+    const referralAt = ch.referralAt[c];
+    if (referralAt === Infinity) {
       ch.referralRate[c] = rate;
-      ch.referralAt[c] = rate > 0 ? now + exponentialOfBits(this.cs.select(c, CHILD_CHANNELS.referral).bits(), rate) : Infinity;
+      if (rate > 0) ch.referralAt[c] = now + exponentialOfBits(this.cs.select(c, CHILD_CHANNELS.referral).bits(), rate);
+    } else if (rate !== ch.referralRate[c]) {
+      ch.referralAt[c] = rate > 0 ? now + (referralAt - now) * (ch.referralRate[c] / rate) : Infinity;
+      ch.referralRate[c] = rate;
     }
     // an agent with no need and no service is freed 12 months after its last contact with social care
     // (the monthly sweep frees it; no event per release keeps the queue small). Its repeat-concern
