@@ -12,6 +12,7 @@ import { OUTCOME_IDS, SERIES_IDS } from '../model/outcomes.ts';
 import { encodeBatch, packReplicate, recordLength } from './batch-file.ts';
 import { faultFor, parseFaults } from './fault.ts';
 import { threadCpuMs } from './thread-cpu.ts';
+import { tuneV8ForModel } from './v8-tuning.ts';
 
 /** One task: replicates [from, to) of `arm`; `attempt` is 0, then 1 on the retry. */
 export interface WorkerTask {
@@ -30,6 +31,8 @@ export { modelReplicate as runReplicate };
 
 type ReplicateFn = (resolved: ResolvedScenario, armId: string, replicate: number) => ReplicateResult;
 
+// before any replicate runs, so TurboFan compiles the model's handlers with the larger inlining budget
+tuneV8ForModel();
 const faults = parseFaults(process.env.CSSIM_FAULT_REPLICATE);
 // The bundle carries an inline source map: stack traces then name the engine's .ts files and lines.
 process.setSourceMapsEnabled(true);

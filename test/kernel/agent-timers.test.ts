@@ -49,6 +49,22 @@ describe('kernel/agent-timers', () => {
     expect(t.size).toBe(0);
   });
 
+  it('sorts a bucket of thousands of timers (more than its run first holds), clumped and tied', () => {
+    const t = new AgentTimers(4, 16);
+    const r = new Reference();
+    // 3,000 timers in one 4-day bucket, in a scrambled order: half spread over the bucket, half in a clump
+    // of 40 distinct times (so many share a counting-sort position, and many tie exactly)
+    for (let i = 0; i < 3000; i++) {
+      const agent = (i * 7919) % 3000;
+      const time = 4 + (i % 2 === 0 ? ((i * 2654435761) % 4096) / 1024 : 1 + (i % 40) / 4096);
+      t.set(agent, time);
+      r.set(agent, time);
+    }
+    const expected: [number, number][] = [];
+    while (r.size > 0) { const time = r.peekTime(); expected.push([r.take(), time]); }
+    expect(drain(t)).toEqual(expected);
+  });
+
   it('replaces an agent\'s pending time when set again, and clear removes it', () => {
     const t = new AgentTimers(1);
     t.set(1, 5);
