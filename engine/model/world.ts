@@ -624,14 +624,15 @@ class World implements EventHandler {
     const ch = this.children;
     const days = this.sweepDays;
     const lastReferral = ch.lastReferralDay[c], lastClosed = ch.lastClosedDay[c];
-    // the first sweep k >= sweepsDone with days[k] - last >= a year for both (monotone in k): binary search
-    let lo = this.sweepsDone, hi = days.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (days[mid] - lastReferral >= YEAR_DAYS && days[mid] - lastClosed >= YEAR_DAYS) hi = mid;
-      else lo = mid + 1;
-    }
-    const b = lo < days.length ? lo : -1;
+    // the first sweep k >= sweepsDone with days[k] - last >= a year for both (monotone in k): start from
+    // the month a year after the later contact (sweeps are monthly) and step to it, usually 0 or 1 steps
+    const lo = this.sweepsDone, hi = days.length;
+    let k = Math.ceil((Math.max(lastReferral, lastClosed) + YEAR_DAYS - days[0]) / DAYS_PER_MONTH);
+    if (!(k > lo)) k = lo; // also when the guess is -Infinity (no contact yet)
+    else if (k > hi) k = hi;
+    while (k > lo && days[k - 1] - lastReferral >= YEAR_DAYS && days[k - 1] - lastClosed >= YEAR_DAYS) k--;
+    while (k < hi && !(days[k] - lastReferral >= YEAR_DAYS && days[k] - lastClosed >= YEAR_DAYS)) k++;
+    const b = k < hi ? k : -1;
     const old = ch.releaseBucket[c];
     if (old === b) return;
     if (old >= 0) {
