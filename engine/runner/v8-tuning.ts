@@ -1,8 +1,9 @@
 /**
- * V8 settings for the model's hot loop. The worker bundle applies them when it loads (`worker.ts`), so
- * `cssim run`'s worker threads and the benchmarks, which time that bundle, run the model alike. They
- * change how fast the model runs, never what it computes: inlining does not change JavaScript's
- * floating-point arithmetic, so results stay bit-identical.
+ * V8 settings for the simulation's hot loops. The worker bundle applies them when it loads (`worker.ts`)
+ * and the `cssim` command when it starts (`cli/main.ts`), so `cssim run`'s worker threads, `cssim
+ * selfcheck` and the benchmarks (`npm run bench`, `npm run bench:instructions`) run the kernel and the
+ * model alike. They change how fast the code runs, never what it computes: inlining does not change
+ * JavaScript's floating-point arithmetic, so results stay bit-identical.
  */
 import { setFlagsFromString } from 'node:v8';
 

@@ -2,11 +2,13 @@
  * `npm run bench [-- --quick]`: runs the kernel benchmarks and, when present, the model and runner ones
  * (`test/bench/model.ts`, `test/bench/runner.ts`), then prints one table and the machine.
  * Each benchmark file exports `bench(options): Promise<BenchRow[]>`. Figures from one run are
- * comparable with each other; across runs they vary by about 10% on a shared machine.
+ * comparable with each other; across runs they vary by 10-30% on this shared machine. The process runs
+ * with the V8 settings of `cssim` and its workers (`engine/runner/v8-tuning.ts`).
  */
 import { cpus } from 'node:os';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { tuneV8ForModel } from '../../engine/runner/v8-tuning.ts';
 
 /** One measured figure. */
 export interface BenchRow {
@@ -51,6 +53,8 @@ export function textTable(header: string[], rows: string[][], right: (column: nu
 }
 
 async function main(): Promise<void> {
+  // the V8 settings `cssim` and the runner's workers use, before any benchmark code is compiled
+  tuneV8ForModel();
   const quick = process.argv.includes('--quick');
   const here = fileURLToPath(new URL('.', import.meta.url));
   const rows: { suite: string; row: BenchRow }[] = [];
