@@ -10,10 +10,10 @@ import { setFlagsFromString } from 'node:v8';
 /**
  * TurboFan's inlining budget per optimised function, in bytes of bytecode (V8's default is 920). The
  * model's handlers call many small functions; at the default budget TurboFan stops inlining part-way
- * down the chain, and each call it leaves boxes the floating-point numbers it passes. Measured with
- * `npm run bench:instructions -- model` (2026-11-24): 2,000 gives 8% fewer instructions and 23% fewer
- * instruction-cache misses per replicate than the default; 1,500, 3,000, 4,000 and 6,000 gave less, and a larger
- * per-function limit (`--max-inlined-bytecode-size`) more instructions.
+ * down the chain, and each call it leaves boxes the floating-point numbers it passes. Counted per model
+ * replicate as `npm run bench:instructions -- model` counts (2026-11-24): the default 634 M instructions
+ * (9.3 M instruction-cache misses); 1,500: 610 M; 2,000: 580 M (7.1 M); 2,500: 593 M; 3,000: 584 M (8.4 M);
+ * 4,000: 580 M (8.5 M); 6,000: 594 M. A larger per-callee limit (`--max-inlined-bytecode-size`) cost more.
  */
 export const MODEL_INLINING_BUDGET = 2000;
 
