@@ -30,6 +30,10 @@ function badTimer(agent: number, time: number, now: number): never {
  * Buckets live in a ring of `ringSize` buckets ahead of the current one; a timer further ahead waits in an
  * overflow list that is re-filed as the ring moves on (every half ring), so any finite time is accepted.
  *
+ * Every list (a bucket, the overflow) keeps its timers in the order they were set, and the sort of a
+ * bucket is stable, so ties need no order key: a timer set later is filed later. A timer leaves its list
+ * (or the run) when cleared or set again, so no stale entry is ever met.
+ *
  * @example
  * const timers = new AgentTimers(1);
  * timers.set(7, 3.25);
@@ -45,32 +49,37 @@ export class AgentTimers {
   /** Timers may not be set before this time (a `Simulation` keeps it at its `now`). */
   now = 0;
 
-  // per agent
+  // per agent: its time and where it is filed; `next` and `prev` link it in its list (-1 at the ends)
   private cap: number;
   private time: Float64Array;
-  private seq: Float64Array;
   private where: Int32Array;
   private next: Int32Array;
   private prev: Int32Array;
-  private seqNext = 0;
 
-  // ring of buckets: bucket b is at heads[b & mask] while cursor < b < cursor + ringSize
+  // ring of buckets: bucket b's list is heads/tails[b & mask] while cursor < b < horizon
   private readonly ringSize: number;
   private readonly mask: number;
   private readonly heads: Int32Array;
+  private readonly tails: Int32Array;
   /** The bucket whose timers are in the run (all ring timers are in later buckets). */
   private cursor = 0;
   /** Timers in ring buckets (not in the run or the overflow). */
   private inRing = 0;
-  /** Head of the overflow list (timers at or past cursor + ringSize when set), -1 when empty. */
+  /** The overflow list (timers in buckets at or past `horizon` when set): head and tail, -1 when empty. */
   private overflowHead = -1;
+  private overflowTail = -1;
   private inOverflow = 0;
   /** The cursor at which the overflow is next re-filed. */
   private refileAt: number;
+  /**
+   * First bucket filed in the overflow: `refileAt + ringSize / 2` (at most cursor + ringSize). A bucket the
+   * next re-filing will fill has no timer filed directly, so the overflow's older timers go in first.
+   */
+  private horizon: number;
 
-  // the run: timers of buckets <= cursor, sorted by (time, seq), live in [runHead, runEnd)
+  // the run: timers of buckets <= cursor, sorted by time (ties in the order set), in [runHead, runEnd);
+  // an entry whose timer was cleared or set again has agent -1, and the entry at runHead never does
   private runTime: Float64Array;
-  private runSeq: Float64Array;
   private runAgent: Int32Array;
   private runHead = 0;
   private runEnd = 0;
@@ -91,16 +100,16 @@ export class AgentTimers {
     this.bucketDays = bucketDays;
     this.cap = Math.max(16, Math.ceil(initialAgents) || 16);
     this.time = new Float64Array(this.cap).fill(Infinity);
-    this.seq = new Float64Array(this.cap);
     this.where = new Int32Array(this.cap).fill(NONE);
     this.next = new Int32Array(this.cap);
     this.prev = new Int32Array(this.cap);
     this.ringSize = ringSize;
     this.mask = ringSize - 1;
     this.heads = new Int32Array(ringSize).fill(-1);
+    this.tails = new Int32Array(ringSize).fill(-1);
     this.refileAt = ringSize >> 1;
+    this.horizon = ringSize;
     this.runTime = new Float64Array(64);
-    this.runSeq = new Float64Array(64);
     this.runAgent = new Int32Array(64);
   }
 
@@ -119,14 +128,12 @@ export class AgentTimers {
     if (this.where[agent] !== NONE) this.unfile(agent);
     else this.size++;
     this.time[agent] = time;
-    const s = this.seqNext++;
-    this.seq[agent] = s;
     const b = Math.floor(time / this.bucketDays);
-    if (b <= this.cursor) this.insertRun(agent, time, s);
-    else if (b - this.cursor < this.ringSize) this.link(agent, b);
+    if (b <= this.cursor) this.insertRun(agent, time);
+    else if (b < this.horizon) this.link(agent, b);
     else {
       this.where[agent] = OVERFLOW;
-      this.pushList(agent, -1);
+      this.appendList(agent, -1);
       this.inOverflow++;
     }
   }
@@ -158,23 +165,21 @@ export class AgentTimers {
     this.where[agent] = NONE;
     this.time[agent] = Infinity;
     this.size--;
-    this.skipStale();
+    this.skipRemoved();
     return agent;
   }
 
   // ---------- internals ----------
 
-  /** Drops run entries whose agent has since been cleared or set again. */
-  private skipStale(): void {
-    const where = this.where, seq = this.seq;
-    while (this.runHead < this.runEnd) {
-      const a = this.runAgent[this.runHead];
-      if (where[a] === RUN && seq[a] === this.runSeq[this.runHead]) return;
-      this.runHead++;
-    }
+  /** Moves the run's head past entries whose timer was removed. */
+  private skipRemoved(): void {
+    const ra = this.runAgent;
+    let h = this.runHead;
+    while (h < this.runEnd && ra[h] < 0) h++;
+    this.runHead = h;
   }
 
-  /** Removes the agent from wherever it is filed (a run entry is left behind, stale). */
+  /** Removes the agent from wherever it is filed (its `time` must still be the filed one). */
   private unfile(agent: number): void {
     const w = this.where[agent];
     if (w >= 0) {
@@ -183,28 +188,41 @@ export class AgentTimers {
     } else if (w === OVERFLOW) {
       this.unlinkList(agent, -1);
       this.inOverflow--;
-    } else if (w === RUN && this.runAgent[this.runHead] === agent) {
-      this.where[agent] = NONE;
-      this.runHead++;
-      this.skipStale();
-    }
+    } else if (w === RUN) this.removeFromRun(agent);
   }
 
-  /** Files the agent in ring bucket `b` (cursor < b < cursor + ringSize). */
+  /** Marks the agent's run entry removed: found by binary search on its time, then among equal times. */
+  private removeFromRun(agent: number): void {
+    const rt = this.runTime, ra = this.runAgent;
+    const time = this.time[agent];
+    let lo = this.runHead, hi = this.runEnd;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (rt[mid] < time) lo = mid + 1;
+      else hi = mid;
+    }
+    while (ra[lo] !== agent) lo++;
+    ra[lo] = -1;
+    if (lo === this.runHead) this.skipRemoved();
+  }
+
+  /** Files the agent in ring bucket `b` (cursor < b < horizon). */
   private link(agent: number, b: number): void {
     this.where[agent] = b;
-    this.pushList(agent, b & this.mask);
+    this.appendList(agent, b & this.mask);
     this.inRing++;
   }
 
-  /** Pushes the agent at the front of list `slot` (a ring slot, or -1 for the overflow). */
-  private pushList(agent: number, slot: number): void {
-    const head = slot >= 0 ? this.heads[slot] : this.overflowHead;
-    this.prev[agent] = -1;
-    this.next[agent] = head;
-    if (head >= 0) this.prev[head] = agent;
-    if (slot >= 0) this.heads[slot] = agent;
+  /** Appends the agent at the end of list `slot` (a ring slot, or -1 for the overflow). */
+  private appendList(agent: number, slot: number): void {
+    const tail = slot >= 0 ? this.tails[slot] : this.overflowTail;
+    this.next[agent] = -1;
+    this.prev[agent] = tail;
+    if (tail >= 0) this.next[tail] = agent;
+    else if (slot >= 0) this.heads[slot] = agent;
     else this.overflowHead = agent;
+    if (slot >= 0) this.tails[slot] = agent;
+    else this.overflowTail = agent;
   }
 
   private unlinkList(agent: number, slot: number): void {
@@ -213,10 +231,12 @@ export class AgentTimers {
     else if (slot >= 0) this.heads[slot] = n;
     else this.overflowHead = n;
     if (n >= 0) this.prev[n] = p;
+    else if (slot >= 0) this.tails[slot] = p;
+    else this.overflowTail = p;
   }
 
-  /** Inserts an entry into the run at its place by (time, seq): after every entry not later than it. */
-  private insertRun(agent: number, time: number, s: number): void {
+  /** Inserts an entry into the run at its place: after every entry not later than it. */
+  private insertRun(agent: number, time: number): void {
     this.where[agent] = RUN;
     if (this.runEnd === this.runTime.length) this.growRun();
     const rt = this.runTime;
@@ -228,11 +248,9 @@ export class AgentTimers {
     }
     if (lo < this.runEnd) {
       rt.copyWithin(lo + 1, lo, this.runEnd);
-      this.runSeq.copyWithin(lo + 1, lo, this.runEnd);
       this.runAgent.copyWithin(lo + 1, lo, this.runEnd);
     }
     rt[lo] = time;
-    this.runSeq[lo] = s;
     this.runAgent[lo] = agent;
     this.runEnd++;
   }
@@ -259,14 +277,18 @@ export class AgentTimers {
     return true;
   }
 
-  /** Moves overflow timers that now fall within the ring into their buckets. */
+  /**
+   * Moves overflow timers that now fall before the new horizon into their buckets, in the order they were
+   * set (no timer was filed directly in those buckets, and all are later than these).
+   */
   private refile(): void {
     this.refileAt = this.cursor + (this.ringSize >> 1);
+    this.horizon = this.cursor + this.ringSize;
     let a = this.overflowHead;
     while (a >= 0) {
       const n = this.next[a];
       const b = Math.floor(this.time[a] / this.bucketDays);
-      if (b - this.cursor < this.ringSize) {
+      if (b < this.horizon) {
         this.unlinkList(a, -1);
         this.inOverflow--;
         this.link(a, b);
@@ -276,12 +298,13 @@ export class AgentTimers {
   }
 
   /**
-   * Empties ring slot `slot` (the cursor's bucket) into the run, sorted by (time, seq): a counting sort on
-   * the position within the bucket (times spread over it, so few share a position), then an insertion
-   * sort that finishes the order in a few moves. O(n) for spread-out times.
+   * Empties ring slot `slot` (the cursor's bucket) into the run, sorted by time, ties in list order (the
+   * order set): a counting sort on the position within the bucket (times spread over it, so few share a
+   * position), then an insertion sort that finishes the order in a few moves; both are stable. O(n) for
+   * spread-out times.
    */
   private loadRun(slot: number): void {
-    const time = this.time, seq = this.seq, where = this.where, next = this.next;
+    const time = this.time, where = this.where, next = this.next;
     const inRun = RUN;
     let n = 0;
     for (let a = this.heads[slot]; a >= 0; a = next[a]) n++;
@@ -299,7 +322,7 @@ export class AgentTimers {
       count[k + 1]++;
     }
     for (let k = 1; k <= n; k++) count[k] += count[k - 1];
-    const rt = this.runTime, rs = this.runSeq, ra = this.runAgent;
+    const rt = this.runTime, ra = this.runAgent;
     for (let a = this.heads[slot]; a >= 0; a = next[a]) {
       const t = time[a];
       let k = Math.floor((t - lo) * scale);
@@ -307,26 +330,24 @@ export class AgentTimers {
       else if (k < 0) k = 0;
       const i = count[k]++;
       rt[i] = t;
-      rs[i] = seq[a];
       ra[i] = a;
       where[a] = inRun;
     }
     for (let i = 1; i < n; i++) {
-      const t = rt[i], s = rs[i];
+      const t = rt[i];
       let j = i;
-      while (j > 0 && (rt[j - 1] > t || (rt[j - 1] === t && rs[j - 1] > s))) j--;
+      while (j > 0 && rt[j - 1] > t) j--;
       if (j === i) continue;
       const a = ra[i];
       for (let m = i; m > j; m--) {
         rt[m] = rt[m - 1];
-        rs[m] = rs[m - 1];
         ra[m] = ra[m - 1];
       }
       rt[j] = t;
-      rs[j] = s;
       ra[j] = a;
     }
     this.heads[slot] = -1;
+    this.tails[slot] = -1;
     this.inRing -= n;
     this.runHead = 0;
     this.runEnd = n;
@@ -335,7 +356,6 @@ export class AgentTimers {
   private growRun(): void {
     const cap = this.runTime.length * 2;
     const t = new Float64Array(cap); t.set(this.runTime); this.runTime = t;
-    const s = new Float64Array(cap); s.set(this.runSeq); this.runSeq = s;
     const a = new Int32Array(cap); a.set(this.runAgent); this.runAgent = a;
   }
 
@@ -346,7 +366,6 @@ export class AgentTimers {
     const f = (src: Float64Array, fill: number): Float64Array => { const b = new Float64Array(cap).fill(fill); b.set(src); return b; };
     const i = (src: Int32Array, fill: number): Int32Array => { const b = new Int32Array(cap).fill(fill); b.set(src); return b; };
     this.time = f(this.time, Infinity);
-    this.seq = f(this.seq, 0);
     this.where = i(this.where, NONE);
     this.next = i(this.next, 0);
     this.prev = i(this.prev, 0);
