@@ -151,7 +151,33 @@ export function updatePools(wf: Workforce, openCases: ArrayLike<number>, product
 }
 
 /**
- * One week of the workforce process (call `updatePools` first).
+ * Recomputes each pool's workload as `updatePools` does, bit for bit, without its pass over the workers:
+ * what `workforceWeek` needs (it reads no productivity). A pool's holders are its agency FTE plus one per
+ * permanent worker, each 1 added on its own as `updatePools` adds them, so the sum rounds the same way.
+ */
+export function updateWorkload(wf: Workforce, openCases: ArrayLike<number>, p: Parameters): void {
+  const n = wf.posts.length;
+  for (let a = 0; a < n; a++) { wf.poolCases[a] = 0; wf.poolHolders[a] = 0; }
+  for (let a = 0; a < n; a++) {
+    const q = wf.pool[a];
+    wf.poolCases[q] += openCases[a];
+    wf.poolHolders[q] += wf.agency[a];
+  }
+  for (let a = 0; a < n; a++) {
+    const q = wf.pool[a];
+    let holders = wf.poolHolders[q];
+    for (let k = wf.permanent[a]; k > 0; k--) holders += 1;
+    wf.poolHolders[q] = holders;
+  }
+  for (let a = 0; a < n; a++) {
+    const q = wf.pool[a];
+    const holders = wf.poolHolders[q];
+    wf.workload[a] = holders > 0 ? wf.poolCases[q] / holders / p.workforce.caseloadTarget : 4;
+  }
+}
+
+/**
+ * One week of the workforce process (call `updateWorkload` or `updatePools` first).
  *
  * Each permanent worker leaves with chance 1 - exp(-hazard * 7 days); each whole vacant post is filled
  * with chance 1 - exp(-rate * 7 days); agency cover is then set to the cover share of vacancies.

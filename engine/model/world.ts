@@ -27,7 +27,7 @@ import type { Parameters } from './parameters.ts';
 import { OUTCOME, assessmentOutcome, childInNeedReview, inverseNormal, lognormalFromUniform, meanAssessmentWorkingDays, protectionReview } from './pathways.ts';
 import type { AssessmentContext, AssessmentResult } from './pathways.ts';
 import { modelStream } from './purposes.ts';
-import { Workforce, updatePools, workforceWeek } from './workforce.ts';
+import { Workforce, updatePools, updateWorkload, workforceWeek } from './workforce.ts';
 
 /** One structure as the model sees it: its mechanisms and the disruption of a change into it. */
 export interface StructureSpec {
@@ -997,7 +997,7 @@ class World implements EventHandler {
 
   private onWeek(now: number): void {
     this.refreshEffects(now);
-    updatePools(this.wf, this.openCases, this.productivityFactor, now, this.p);
+    updateWorkload(this.wf, this.openCases, this.p);
     workforceWeek(this.wf, now, this.turnoverSpike, this.recruitment, this.p, this.workforceStream);
     for (let a = 0; a < this.n; a++) { this.add(F.leavers, this.wf.leavers[a]); this.wf.leavers[a] = 0; }
     updatePools(this.wf, this.openCases, this.productivityFactor, now, this.p);

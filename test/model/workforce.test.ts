@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { deriveStream } from '../../engine/kernel/index.ts';
 import { ParametersSchema } from '../../engine/model/parameters.ts';
-import { Workforce, leaveHazardPerYear, updatePools, workerProductivity, workforceWeek } from '../../engine/model/workforce.ts';
+import { Workforce, leaveHazardPerYear, updatePools, updateWorkload, workerProductivity, workforceWeek } from '../../engine/model/workforce.ts';
 
 const p = ParametersSchema.parse({});
 
@@ -24,6 +25,42 @@ describe('model/workforce', () => {
     wf.agency[0] = 0;
     updatePools(wf, [170], [1], 0, p);
     expect(wf.workload[0]).toBeCloseTo(1, 12);
+  });
+
+  it('updateWorkload gives updatePools\' workload bit for bit and leaves productivity alone (fast-check)', () => {
+    // pools of several authorities, fractional agency cover, workers hired and leaving in any order, and
+    // sizes near powers of two, where adding the workers one at a time and adding their count round differently
+    const authority = fc.record({
+      pool: fc.nat({ max: 2 }),
+      agency: fc.double({ min: 0, max: 40, noNaN: true }),
+      cases: fc.double({ min: 0, max: 3000, noNaN: true }),
+      workers: fc.integer({ min: 0, max: 140 }),
+    });
+    fc.assert(
+      fc.property(fc.array(authority, { minLength: 1, maxLength: 4 }), fc.array(fc.nat(), { maxLength: 60 }), (auths, leaving) => {
+        const n = auths.length;
+        const build = (): Workforce => {
+          const wf = new Workforce(n, 4);
+          auths.forEach((x, a) => {
+            wf.pool[a] = Math.min(x.pool, a); // a pool is named by its lowest member
+            wf.agency[a] = x.agency;
+            for (let i = 0; i < x.workers; i++) wf.hire(a, -((i * 37) % 900));
+          });
+          for (const k of leaving) if (wf.used > 0 && wf.active[k % wf.used] === 1) wf.leave(k % wf.used);
+          return wf;
+        };
+        const cases = auths.map((x) => x.cases);
+        const full = build(), quick = build();
+        updatePools(full, cases, cases.map(() => 0.9), 100, p);
+        quick.productivity.fill(-1);
+        updateWorkload(quick, cases, p);
+        for (let a = 0; a < n; a++) {
+          expect(Object.is(quick.workload[a], full.workload[a])).toBe(true);
+          expect(quick.productivity[a]).toBe(-1);
+        }
+      }),
+      { numRuns: 500, seed: 20261124 },
+    );
   });
 
   it('lowers the spread of vacancy rates across authorities when the workforce is pooled', () => {
