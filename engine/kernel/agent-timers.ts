@@ -16,6 +16,8 @@
 const NONE = -1;
 const RUN = -2;
 const OVERFLOW = -3;
+/** Buckets of at most this many timers are sorted by insertion alone, as they are read (at most the run's first 64 entries). */
+const SMALL_BUCKET = 12;
 
 /** Throws the error for a bad `set` call (kept out of `set` so it stays small enough to inline). */
 function badTimer(agent: number, time: number, now: number): never {
@@ -87,7 +89,7 @@ export class AgentTimers {
   private count = new Int32Array(65);
 
   /**
-   * @param bucketDays width of a bucket in days (> 0): about the time in which a few dozen timers fall due
+   * @param bucketDays width of a bucket in days (> 0): about the time in which a few timers fall due
    *   is a good choice (each bucket is sorted once, in linear time when its timers spread over it)
    * @param initialAgents agent ids before the per-agent storage first grows (default 1024)
    * @param ringSize buckets held ahead (a power of two, default 2^14); timers further ahead wait in an overflow list
@@ -299,11 +301,13 @@ export class AgentTimers {
 
   /**
    * Empties ring slot `slot` (the cursor's bucket) into the run, sorted by time, ties in list order (the
-   * order set): a counting sort on the position within the bucket (times spread over it, so few share a
-   * position), then an insertion sort that finishes the order in a few moves; both are stable. O(n) for
+   * order set). A bucket of a few timers is sorted by insertion as it is read (`loadSmallRun`); a larger
+   * one by a counting sort on the position within the bucket (times spread over it, so few share a
+   * position), then an insertion sort that finishes the order in a few moves. Both are stable; O(n) for
    * spread-out times.
    */
   private loadRun(slot: number): void {
+    if (this.loadSmallRun(slot)) return;
     const time = this.time, where = this.where, next = this.next;
     const inRun = RUN;
     let n = 0;
@@ -351,6 +355,35 @@ export class AgentTimers {
     this.inRing -= n;
     this.runHead = 0;
     this.runEnd = n;
+  }
+
+  /**
+   * `loadRun` for a bucket of at most `SMALL_BUCKET` timers: sorts them by insertion as they are read.
+   * False, with the run left empty, when the bucket holds more.
+   */
+  private loadSmallRun(slot: number): boolean {
+    const time = this.time, where = this.where, next = this.next;
+    const rt = this.runTime, ra = this.runAgent;
+    let i = 0;
+    for (let a = this.heads[slot]; a >= 0; a = next[a]) {
+      if (i === SMALL_BUCKET) return false;
+      const t = time[a];
+      let j = i++;
+      while (j > 0 && rt[j - 1] > t) {
+        rt[j] = rt[j - 1];
+        ra[j] = ra[j - 1];
+        j--;
+      }
+      rt[j] = t;
+      ra[j] = a;
+      where[a] = RUN;
+    }
+    this.heads[slot] = -1;
+    this.tails[slot] = -1;
+    this.inRing -= i;
+    this.runHead = 0;
+    this.runEnd = i;
+    return true;
   }
 
   private growRun(): void {

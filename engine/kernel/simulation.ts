@@ -120,7 +120,7 @@ export class Simulation {
    * Order: timers fire in time order, ties in the order they were set. At equal time a timer fires after
    * queued events whose priority is lower than or equal to `priority`, before those with a higher one.
    *
-   * @param bucketDays width of the timers' buckets in days (about the time in which a few dozen fall due)
+   * @param bucketDays width of the timers' buckets in days (about the time in which a few fall due)
    * @param initialAgents agent ids before the timers' storage first grows
    */
   timers(kind: number, bucketDays: number, priority = 0, initialAgents?: number): AgentTimers {

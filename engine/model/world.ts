@@ -139,10 +139,11 @@ enum Q { referrals = 0, rereferrals = 1, assessDone = 2, assessWithin = 3, vacan
 
 const DAYS_PER_MONTH = DAYS_PER_YEAR / 12;
 /**
- * Width of the child timers' buckets (`AgentTimers`), days: about 60 timers fall due a day, so each day's
- * are sorted once and then fire without a heap operation.
+ * Width of the child timers' buckets (`AgentTimers`), days: about 50 timers fall due a day, so a
+ * sixteenth of a day holds three or four, which are sorted by insertion as they are read. Measured per
+ * replicate against whole days: 18 M fewer instructions (1/8: 16 M, 1/32: 12 M).
  */
-const TIMER_BUCKET_DAYS = 1;
+const TIMER_BUCKET_DAYS = 1 / 16;
 
 class World implements EventHandler {
   readonly sim: Simulation;
