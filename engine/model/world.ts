@@ -312,7 +312,8 @@ class World implements EventHandler {
         for (let i = 0; i < k; i++) {
           const seed = s.nextUint32();
           const age = s.next() * 18 * DAYS_PER_YEAR;
-          const c = this.newChild(a, seed, -age);
+          const c = this.newChild(a, seed);
+          this.children.birthDay[c] = -age;
           this.children.lastReferralDay[c] = -s.next() * 180;
           this.setLevel(c, level);
           if (service === SERVICE.lookedAfter) this.startCare(c, false);
@@ -377,8 +378,9 @@ class World implements EventHandler {
     }
     this.eventsByKind[kind]++;
     switch (kind) { // the most frequent first
-      case K_ARRIVAL: this.onArrival(arg, now); break;
-      case K_FALSE_REFERRAL: this.onFalseReferral(arg, now); break;
+      // the two most frequent read the time from the simulation: a number passed to a call boxes it
+      case K_ARRIVAL: this.onArrival(arg); break;
+      case K_FALSE_REFERRAL: this.onFalseReferral(arg); break;
       case K_DAY: this.onDay(); break;
       case K_WEEK: this.onWeek(now); break;
       case K_QUARTER: this.onQuarter(now); break;
@@ -410,8 +412,12 @@ class World implements EventHandler {
     return (a * LEVEL_COUNT + level) * SERVICE_COUNT + service;
   }
 
-  private newChild(a: number, seed: number, birthDay: number): number {
-    const c = this.children.alloc(a, seed, birthDay);
+  /**
+   * Makes an agent of a child of the aggregate population; the caller sets its birth day (a
+   * floating-point argument to a call that V8 does not inline would allocate a number box per child).
+   */
+  private newChild(a: number, seed: number): number {
+    const c = this.children.alloc(a, seed, 0);
     this.aggregate[a]--;
     this.counts[this.cell(a, 0, 0)]++;
     return c;
@@ -650,7 +656,8 @@ class World implements EventHandler {
     this.releaseHead[b] = c;
   }
 
-  private onArrival(a: number, now: number): void {
+  private onArrival(a: number): void {
+    const now = this.sim.now;
     const s = this.arrivals[a];
     const seed = s.nextUint32();
     const uLevel = s.next();
@@ -663,7 +670,8 @@ class World implements EventHandler {
     if (level === 1 && this.resolvesUnseen(a, seed)) return;
     const f = this.formerPlan[a] / this.aggregate[a];
     const rr = pop.priorPlanRelativeRisk;
-    const c = this.newChild(a, seed, now - age);
+    const c = this.newChild(a, seed);
+    this.children.birthDay[c] = now - age;
     if (uPrior < (rr * f) / (1 + (rr - 1) * f)) { this.children.priorPlan[c] = 1; this.formerPlan[a] = Math.max(0, this.formerPlan[a] - 1); }
     this.setLevel(c, level);
     this.reschedule(c);
@@ -688,7 +696,8 @@ class World implements EventHandler {
     return needTime < refTime;
   }
 
-  private onFalseReferral(a: number, now: number): void {
+  private onFalseReferral(a: number): void {
+    const now = this.sim.now;
     const s = this.falseReferrals[a];
     const uAccept = s.next();
     const seed = s.nextUint32();
@@ -696,7 +705,8 @@ class World implements EventHandler {
     this.sim.at(now + exponential(s, this.falseRateMax[a]), K_FALSE_REFERRAL, a);
     const accept = 1 - this.p.agencies.infoSharingFalseReferralReduction * this.info[a];
     if (uAccept >= accept || this.aggregate[a] < 1) return;
-    const c = this.newChild(a, seed, now - age);
+    const c = this.newChild(a, seed);
+    this.children.birthDay[c] = now - age;
     this.onReferral(c);
     this.arm(c);
   }
