@@ -29,12 +29,19 @@ export function qualityErrorMultiplier(quality: number, p: Parameters): number {
 }
 
 /**
- * Screens one referral about a child whose true need level is `level`.
- *
- * Uses exactly one uniform `u` (drawn by the caller from the child's case stream) whatever the outcome,
- * so arms stay paired. Returns a `SCREENING` code.
+ * Where one uniform falls for each screening decision of a referral about a child at need level `level`:
+ * below `noFurtherAction`, no further action; below `earlyHelp`, early help; otherwise assessment.
  */
-export function screenReferral(level: number, ctx: ScreeningContext, p: Parameters, u: number): number {
+export interface ScreeningCutoffs {
+  noFurtherAction: number;
+  earlyHelp: number;
+}
+
+/**
+ * Computes the cut-offs of `screenReferral` into `out` (no allocation). They depend on the situation and
+ * the level only, so a caller may keep them while neither changes.
+ */
+export function screeningCutoffs(level: number, ctx: ScreeningContext, p: Parameters, out: ScreeningCutoffs): void {
   const f = p.frontDoor;
   let nfa: number;
   let eh: number;
@@ -45,14 +52,33 @@ export function screenReferral(level: number, ctx: ScreeningContext, p: Paramete
     nfa = (level === 2 ? f.noFurtherActionInNeed : f.noFurtherActionAtRisk) * err;
     eh = (level === 2 ? f.earlyHelpInNeed : f.earlyHelpAtRisk) * err;
   }
-  let out = Math.min(0.999, nfa + eh);
-  if (out > 0 && ctx.shift !== 0) {
-    const odds = (out / (1 - out)) * Math.exp(ctx.shift);
+  let screenedOut = Math.min(0.999, nfa + eh);
+  if (screenedOut > 0 && ctx.shift !== 0) {
+    const odds = (screenedOut / (1 - screenedOut)) * Math.exp(ctx.shift);
     const shifted = odds / (1 + odds);
-    const r = shifted / out;
-    nfa *= r; eh *= r; out = shifted;
+    nfa *= shifted / screenedOut;
+    screenedOut = shifted;
   }
-  if (u < nfa) return SCREENING.noFurtherAction;
-  if (u < out) return SCREENING.earlyHelp;
+  out.noFurtherAction = nfa;
+  out.earlyHelp = screenedOut;
+}
+
+/** The screening decision (a `SCREENING` code) of uniform `u` against cut-offs. */
+export function screeningDecision(noFurtherAction: number, earlyHelp: number, u: number): number {
+  if (u < noFurtherAction) return SCREENING.noFurtherAction;
+  if (u < earlyHelp) return SCREENING.earlyHelp;
   return SCREENING.assessment;
+}
+
+const cutoffs: ScreeningCutoffs = { noFurtherAction: 0, earlyHelp: 0 };
+
+/**
+ * Screens one referral about a child whose true need level is `level`.
+ *
+ * Uses exactly one uniform `u` (drawn by the caller from the child's case stream) whatever the outcome,
+ * so arms stay paired. Returns a `SCREENING` code.
+ */
+export function screenReferral(level: number, ctx: ScreeningContext, p: Parameters, u: number): number {
+  screeningCutoffs(level, ctx, p, cutoffs);
+  return screeningDecision(cutoffs.noFurtherAction, cutoffs.earlyHelp, u);
 }

@@ -88,9 +88,17 @@ export interface AssessmentResult {
  * writes into `out` (no allocation).
  */
 export function assessmentOutcome(level: number, ctx: AssessmentContext, p: Parameters, u1: number, u2: number, u3: number, out: AssessmentResult): void {
+  assessmentOutcomeGivenMiss(level, level <= 1 ? 0 : missChance(level, ctx, p), p, u1, u2, u3, out);
+}
+
+/**
+ * `assessmentOutcome` with the miss chance given (`missChance(level, ...)`; not used below level 2), for a
+ * caller that keeps it while the situation does not change.
+ */
+export function assessmentOutcomeGivenMiss(level: number, miss: number, p: Parameters, u1: number, u2: number, u3: number, out: AssessmentResult): void {
   const a = p.assessment;
   out.s47 = 0;
-  if (level <= 1 || u1 < missChance(level, ctx, p)) {
+  if (level <= 1 || u1 < miss) {
     out.outcome = level >= 1 && u3 < a.earlyHelpStepDown ? OUTCOME.stepDownEarlyHelp : OUTCOME.close;
     return;
   }

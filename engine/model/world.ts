@@ -15,7 +15,8 @@ import { CHILD_CHANNELS, ChildStream, TWO_POW_32, childHash, exponentialOfBits, 
 import { ChildStore, isHelp } from './children.ts';
 import { AGE_OUT_DAYS, CASE_STEP, DAYS_PER_YEAR, LEVEL_COUNT, NEED_CELLS, SERVICE, SERVICE_COUNT, YEAR_DAYS } from './codes.ts';
 import { falseReferralPerChildDay, referralPerDay } from './agencies.ts';
-import { SCREENING, screenReferral } from './front-door.ts';
+import { SCREENING, screeningCutoffs, screeningDecision } from './front-door.ts';
+import type { ScreeningCutoffs } from './front-door.ts';
 import type { ScreeningContext } from './front-door.ts';
 import { gradeOf, performanceScore } from './inspection.ts';
 import { NO_DISRUPTION, disruptionWeight } from './mechanisms.ts';
@@ -24,7 +25,7 @@ import { escalationPerDay, resolutionPerDay } from './need.ts';
 import { INSPECTION_GRADES, OUTCOME_IDS, SERIES_IDS } from './outcomes.ts';
 import type { OutcomeId, SeriesId } from './outcomes.ts';
 import type { Parameters } from './parameters.ts';
-import { OUTCOME, assessmentOutcome, childInNeedReview, inverseNormal, lognormalFromUniform, meanAssessmentWorkingDays, protectionReview } from './pathways.ts';
+import { OUTCOME, assessmentOutcomeGivenMiss, childInNeedReview, inverseNormal, lognormalFromUniform, meanAssessmentWorkingDays, missChance, protectionReview } from './pathways.ts';
 import type { AssessmentContext, AssessmentResult } from './pathways.ts';
 import { modelStream } from './purposes.ts';
 import { Workforce, updatePools, updateWorkload, workforceWeek } from './workforce.ts';
@@ -220,6 +221,14 @@ class World implements EventHandler {
   readonly needTotal: Float64Array;
   /** Mean assessment duration (working days) per authority, refreshed with the need tables. */
   readonly meanAssessment: Float64Array;
+  /**
+   * The front door's cut-offs (`screeningCutoffs`: no further action, early help) by authority and need
+   * level, 2 per level; refreshed with the need tables, which every input of screening also triggers.
+   */
+  readonly screenCut: Float64Array;
+  /** Chance that an assessment misses the need, by authority and level (0 below level 2); refreshed with the need tables. */
+  readonly missByLevel: Float64Array;
+  private readonly cutoffs: ScreeningCutoffs = { noFurtherAction: 0, earlyHelp: 0 };
 
   constructor(readonly input: WorldInput) {
     const p = input.params;
@@ -266,6 +275,8 @@ class World implements EventHandler {
     this.needUp = new Float64Array(n * NEED_CELLS);
     this.needTotal = new Float64Array(n * NEED_CELLS);
     this.meanAssessment = new Float64Array(n);
+    this.screenCut = new Float64Array(n * LEVEL_COUNT * 2);
+    this.missByLevel = new Float64Array(n * LEVEL_COUNT);
     this.quarter = new Float64Array(n * Q.count);
     this.lastQuarter = new Float64Array(n * Q.count);
     this.arrivals = [];
@@ -737,13 +748,8 @@ class World implements EventHandler {
     this.quarter[a * Q.count + Q.referrals]++;
     if (now - ch.lastReferralDay[c] <= YEAR_DAYS) { this.add(F.rereferrals, 1); this.quarter[a * Q.count + Q.rereferrals]++; }
     ch.lastReferralDay[c] = now;
-    const m = this.mech[a];
-    const ctx = this.screen;
-    ctx.infoSharing = this.info[a];
-    ctx.quality = this.quality[a];
-    ctx.localKnowledge = m.localKnowledge;
-    ctx.shift = this.screeningShift(a);
-    const decision = screenReferral(ch.level[c], ctx, this.p, unitOf(this.cs.select(c, CHILD_CHANNELS.case).bits()));
+    const k = (a * LEVEL_COUNT + ch.level[c]) * 2;
+    const decision = screeningDecision(this.screenCut[k], this.screenCut[k + 1], unitOf(this.cs.select(c, CHILD_CHANNELS.case).bits()));
     if (decision === SCREENING.assessment) { this.startAssessment(c, a); return; }
     if (decision === SCREENING.noFurtherAction) this.add(F.nfa, 1);
     else {
@@ -802,7 +808,7 @@ class World implements EventHandler {
         this.quarter[a * Q.count + Q.assessDone]++;
         this.quarter[a * Q.count + Q.assessWithin] += ch.withinStandard[c];
         const u1 = unitOf(s.bits()), u2 = unitOf(s.bits()), u3 = unitOf(s.bits());
-        assessmentOutcome(level, this.assessmentContext(a), this.p, u1, u2, u3, r);
+        assessmentOutcomeGivenMiss(level, this.missByLevel[a * LEVEL_COUNT + level], this.p, u1, u2, u3, r);
         if (r.outcome === OUTCOME.close || r.outcome === OUTCOME.stepDownEarlyHelp) this.add(F.notInNeed, 1);
         break;
       }
@@ -969,13 +975,26 @@ class World implements EventHandler {
   }
 
   /**
-   * Recomputes `needUp`, `needTotal` and `meanAssessment` from the current quality, workload,
-   * productivity and mechanisms (called whenever one of them changes).
+   * Recomputes `needUp`, `needTotal`, `meanAssessment`, `screenCut` and `missByLevel` from the current
+   * quality, workload, productivity, information sharing, leaders' threshold shift and mechanisms (called
+   * whenever one of them changes, so a lookup equals a fresh computation).
    */
   private refreshNeedTable(): void {
     const p = this.p;
     for (let a = 0; a < this.n; a++) {
-      this.meanAssessment[a] = meanAssessmentWorkingDays(this.assessmentContext(a), p);
+      const actx = this.assessmentContext(a);
+      this.meanAssessment[a] = meanAssessmentWorkingDays(actx, p);
+      for (let level = 0; level < LEVEL_COUNT; level++) this.missByLevel[a * LEVEL_COUNT + level] = level <= 1 ? 0 : missChance(level, actx, p);
+      const ctx = this.screen;
+      ctx.infoSharing = this.info[a];
+      ctx.quality = this.quality[a];
+      ctx.localKnowledge = this.mech[a].localKnowledge;
+      ctx.shift = this.screeningShift(a);
+      for (let level = 0; level < LEVEL_COUNT; level++) {
+        screeningCutoffs(level, ctx, p, this.cutoffs);
+        this.screenCut[(a * LEVEL_COUNT + level) * 2] = this.cutoffs.noFurtherAction;
+        this.screenCut[(a * LEVEL_COUNT + level) * 2 + 1] = this.cutoffs.earlyHelp;
+      }
       const q = this.quality[a];
       const prod = this.wf.productivity[a];
       const gain = this.mech[a].pooledBudget * this.mech[a].pooledBudgetEarlyHelpGain;

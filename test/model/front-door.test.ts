@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SCREENING, screenReferral } from '../../engine/model/front-door.ts';
+import { SCREENING, screenReferral, screeningCutoffs } from '../../engine/model/front-door.ts';
 import type { ScreeningContext } from '../../engine/model/front-door.ts';
 import { ParametersSchema } from '../../engine/model/parameters.ts';
 
@@ -29,6 +29,25 @@ describe('model/front-door', () => {
   it('matches the base chances at no shift', () => {
     expect(share(0, ctx(), SCREENING.noFurtherAction)).toBeCloseTo(p.frontDoor.noFurtherActionNoNeed, 3);
     expect(share(1, ctx(), SCREENING.earlyHelp)).toBeCloseTo(p.frontDoor.earlyHelpEarlyHelp, 3);
+  });
+
+  it('gives cut-offs that are chances in order (no further action <= screened out < 1), whatever the situation', () => {
+    const out = { noFurtherAction: 0, earlyHelp: 0 };
+    fc.assert(fc.property(
+      fc.integer({ min: 0, max: 3 }),
+      fc.record({
+        infoSharing: fc.double({ min: 0, max: 1, noNaN: true }),
+        quality: fc.double({ min: 0, max: 1, noNaN: true }),
+        localKnowledge: fc.double({ min: 0, max: 1, noNaN: true }),
+        shift: fc.double({ min: -3, max: 3, noNaN: true }),
+      }),
+      (level, c) => {
+        screeningCutoffs(level, c, p, out);
+        expect(out.noFurtherAction).toBeGreaterThanOrEqual(0);
+        expect(out.noFurtherAction).toBeLessThanOrEqual(out.earlyHelp);
+        expect(out.earlyHelp).toBeLessThan(1);
+      },
+    ), { numRuns: 500, seed: 2 });
   });
 
   it('assesses children at risk more often than children with no need', () => {
