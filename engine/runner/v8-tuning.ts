@@ -14,8 +14,12 @@ import { setFlagsFromString } from 'node:v8';
  * replicate as `npm run bench:instructions -- model` counts (2026-11-24): the default 634 M instructions
  * (9.3 M instruction-cache misses); 1,500: 610 M; 2,000: 580 M (7.1 M); 2,500: 593 M; 3,000: 584 M (8.4 M);
  * 4,000: 580 M (8.5 M); 6,000: 594 M. A larger per-callee limit (`--max-inlined-bytecode-size`) cost more.
+ * Counted again after the third session's changes to the timers and the front door (2026-11-24, 4
+ * replicates after 3 warm-ups, twice): 2,000: 497 M and 503 M (7.2 M); 3,000: 468 M and 470 M (6.7 M);
+ * 4,000: 484 M and 483 M (6.7 M); 6,000: 506 M (8.2 M); 8,000: 524 M (8.1 M). Side by side in time, 3,000
+ * against 2,000: median ratios 0.87 and 0.91 over 12 rounds each, in both orders.
  */
-export const MODEL_INLINING_BUDGET = 2000;
+export const MODEL_INLINING_BUDGET = 3000;
 
 /**
  * Sets the V8 flags for the model (process-wide: V8 flags are shared by all threads). Call before the
