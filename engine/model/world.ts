@@ -502,15 +502,27 @@ class World implements EventHandler {
    * at most once.
    */
   private arm(c: number): void {
+    const t = this.nextTime(c);
+    if (t === this.timers.timeOf(c)) return;
+    if (t === Infinity) this.timers.clear(c);
+    else this.timers.set(c, t);
+  }
+
+  /** `arm` once the child's own timer has fired: it has no pending time, so none to compare or clear. */
+  private armFired(c: number): void {
+    const t = this.nextTime(c);
+    if (t !== Infinity) this.timers.set(c, t);
+  }
+
+  /** The earliest of the child's need, referral and case-step times (Infinity when none is pending). */
+  private nextTime(c: number): number {
     const ch = this.children;
     let t = ch.needAt[c];
     const r = ch.referralAt[c];
     if (r < t) t = r;
     const k = ch.caseAt[c];
     if (k < t) t = k;
-    if (t === this.timers.timeOf(c)) return;
-    if (t === Infinity) this.timers.clear(c);
-    else this.timers.set(c, t);
+    return t;
   }
 
   /**
@@ -533,7 +545,7 @@ class World implements EventHandler {
       ch.referralAt[c] = Infinity;
       if (!this.agedOut(c)) this.onReferral(c);
     }
-    if (ch.active[c] === 1) this.arm(c);
+    if (ch.active[c] === 1) this.armFired(c);
   }
 
   /**
