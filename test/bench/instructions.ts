@@ -42,8 +42,11 @@ interface Target {
  * (34 functions during the second, 14 during the third, 0 to 4 later), and the children run without
  * concurrent recompilation, so that work would be counted: with one warm-up, a change that only moved V8's
  * inlining decisions showed 1.5% more instructions per replicate while its JavaScript ran 0.7% fewer.
+ * With three, the largest function (the merge loop with the handlers inlined into it) was still compiled
+ * in the fourth or fifth replicate, and the count moved by up to 40 M between identical runs (483 M to
+ * 501 M on 2026-11-24); with six, two runs gave 471.9 M and 472.3 M.
  */
-const MODEL_WARMUPS = 3;
+const MODEL_WARMUPS = 6;
 
 const TARGETS: Record<string, Target> = {
   model: {
