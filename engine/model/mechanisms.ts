@@ -20,7 +20,8 @@ export interface MechanismHooks {
   /**
    * Log-odds added to the chance of screening out a referral, replacing the default
    * `leaderShift + thresholdAdaptation * workloadRationing * max(0, workload - 1)`.
-   * Must be pure and draw no random numbers.
+   * Must be pure and draw no random numbers: the world evaluates it when its tables are refreshed
+   * (whenever workload or the leaders' shift changes), not at each referral.
    */
   readonly screeningShift?: (view: ScreeningView, params: Parameters) => number;
 }
