@@ -113,7 +113,10 @@ export class EventQueue {
       this.hole = false;
       this.siftDown(0, time, slot);
     } else {
-      this.siftUp(this.n++, time, slot);
+      const i = this.n++;
+      this.hTime[i] = time;
+      this.hSlot[i] = slot;
+      this.siftUp(i);
     }
     return this.sGen[slot] * SLOT_LIMIT + slot;
   }
@@ -136,8 +139,13 @@ export class EventQueue {
     if (pos !== last) {
       const t = this.hTime[last];
       const moved = this.hSlot[last];
-      if (pos > 0 && this.before(t, moved, (pos - 1) >> 1)) this.siftUp(pos, t, moved);
-      else this.siftDown(pos, t, moved);
+      if (pos > 0 && this.before(t, moved, (pos - 1) >> 1)) {
+        this.hTime[pos] = t;
+        this.hSlot[pos] = moved;
+        this.siftUp(pos);
+      } else {
+        this.siftDown(pos, t, moved);
+      }
     }
     return true;
   }
@@ -216,11 +224,18 @@ export class EventQueue {
     return pa < pb || (pa === pb && this.sSeq[a] < this.sSeq[b]);
   }
 
-  /** Places the entry into the hole at position i, moving parents down while it goes before them. */
-  private siftUp(i: number, t: number, slot: number): void {
+  /**
+   * Moves the entry at position i up to its place, moving parents down while it goes before them.
+   * The entry is read from the heap, not passed: a handler's `push` usually fills the hole its own event
+   * left (`siftDown`), so this call is the rare one that V8 leaves out of line, and a time passed to it
+   * would be boxed (an allocation per event).
+   */
+  private siftUp(i: number): void {
     const hTime = this.hTime;
     const hSlot = this.hSlot;
     const sPos = this.sPos;
+    const t = hTime[i];
+    const slot = hSlot[i];
     while (i > 0) {
       const parent = (i - 1) >> 1;
       const tp = hTime[parent];
@@ -236,7 +251,7 @@ export class EventQueue {
     sPos[slot] = i;
   }
 
-  /** Places the entry into the hole at position i, moving the earlier child up while it goes before it. */
+  /** Places the entry (t, slot) into the hole at position i, moving the earlier child up while it goes before it. */
   private siftDown(i: number, t: number, slot: number): void {
     const hTime = this.hTime;
     const hSlot = this.hSlot;

@@ -14,16 +14,19 @@ function badEvent(method: string, time: number, now: number, kind: number): neve
   throw new RangeError(`Simulation.${method}: kind must be an integer in [0, ${KIND_LIMIT}), got ${kind}`);
 }
 
-/** Receives events; an object (not a closure per event) so dispatch allocates nothing. */
+/**
+ * Receives events; an object (not a closure per event) so dispatch allocates nothing. The event's time
+ * is `simulation.now`: it is not passed, because V8 boxes a floating-point argument (an allocation per
+ * event) whenever it does not inline the call, and whether it does varies from run to run.
+ */
 export interface EventHandler {
   /**
-   * Handles one event.
+   * Handles one event, at time `simulation.now`.
    *
    * @param kind the caller's event kind
    * @param arg the caller's int32 payload
-   * @param now the event's time (equal to `simulation.now`)
    */
-  handle(kind: number, arg: number, now: Day): void;
+  handle(kind: number, arg: number): void;
 }
 
 /**
@@ -31,14 +34,14 @@ export interface EventHandler {
  * `EventHandler`. Time is in days on a `Calendar`.
  *
  * Periodic processes (`every`) re-arm themselves before their handler runs, on calendar boundaries for
- * months, quarters and years. The kernel allocates nothing per event (V8 itself may box a floating-point
- * argument, such as `now`, when a call is not inlined: short-lived garbage, a few per cent of run time).
+ * months, quarters and years. The kernel allocates nothing per event: only small integers cross its calls
+ * (V8 boxes a floating-point argument or result when it does not inline a call).
  *
  * @example
  * const sim = new Simulation(new Calendar('2020-01-01'));
  * sim.every('month', MONTH_END, 30);
  * sim.at(3.5, ARRIVAL, 17);
- * sim.run(365, handler); // handler.handle(kind, arg, now) for each event before day 365
+ * sim.run(365, handler); // handler.handle(kind, arg) for each event before day 365, with sim.now its time
  */
 export class Simulation {
   /** Maps days to dates. */
@@ -136,7 +139,7 @@ export class Simulation {
   }
 
   /**
-   * Fires, in order, every event with time < `until`, calling `handler.handle(kind, arg, now)` for each;
+   * Fires, in order, every event with time < `until`, calling `handler.handle(kind, arg)` for each (with `now` set to its time);
    * then sets `now = until`. Can be called again to continue. `until` must not be before `now`, and must
    * be finite when periodic processes exist (they never run out).
    */
@@ -151,12 +154,11 @@ export class Simulation {
     }
     const q = this.queue;
     while (q.popBefore(until)) {
-      const now = q.time;
-      this.now = now;
+      this.now = q.time;
       this.events++;
       let kind = q.kind;
       if (kind >= KIND_LIMIT) kind = this.rearm(kind, q.arg);
-      handler.handle(kind, q.arg, now);
+      handler.handle(kind, q.arg);
     }
     this.now = until;
   }
@@ -174,7 +176,7 @@ export class Simulation {
         this.now = tt;
         timers.now = tt;
         this.events++;
-        handler.handle(timerKind, timers.take(), tt);
+        handler.handle(timerKind, timers.take());
       } else {
         if (!q.popBefore(until)) break;
         const now = q.time;
@@ -183,7 +185,7 @@ export class Simulation {
         this.events++;
         let kind = q.kind;
         if (kind >= KIND_LIMIT) kind = this.rearm(kind, q.arg);
-        handler.handle(kind, q.arg, now);
+        handler.handle(kind, q.arg);
       }
     }
     this.now = until;

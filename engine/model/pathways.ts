@@ -40,24 +40,32 @@ export function meanAssessmentWorkingDays(ctx: AssessmentContext, p: Parameters)
   return (a.meanWorkingDays * Math.pow(Math.max(0.25, ctx.workload), a.workloadElasticity) * (1 - a.singleAssessmentSaving * ctx.singleAssessment)) / Math.max(0.2, ctx.productivity);
 }
 
-/** Inverse of the standard normal CDF (Acklam's rational approximation, relative error < 1.2e-9). */
+/** Share of each tail of the standard normal that Acklam's approximation treats separately. */
+const NORMAL_TAIL = 0.02425;
+
+/**
+ * Inverse of the standard normal CDF (Acklam's rational approximation, relative error < 1.2e-9).
+ * The central region (95% of draws) is kept small enough for V8 to inline into the hot handlers, so a
+ * draw boxes no number; the tails, a separate function, are rare.
+ */
 export function inverseNormal(u: number): number {
   const q0 = Math.min(1 - 1e-12, Math.max(1e-12, u));
-  const a1 = -39.69683028665376, a2 = 220.9460984245205, a3 = -275.9285104469687, a4 = 138.357751867269, a5 = -30.66479806614716, a6 = 2.506628277459239;
-  const b1 = -54.47609879822406, b2 = 161.5858368580409, b3 = -155.6989798598866, b4 = 66.80131188771972, b5 = -13.28068155288572;
-  const c1 = -0.007784894002430293, c2 = -0.3223964580411365, c3 = -2.400758277161838, c4 = -2.549732539343734, c5 = 4.374664141464968, c6 = 2.938163982698783;
-  const d1 = 0.007784695709041462, d2 = 0.3224671290700398, d3 = 2.445134137142996, d4 = 3.754408661907416;
-  if (q0 < 0.02425) {
-    const q = Math.sqrt(-2 * Math.log(q0));
-    return (((((c1 * q + c2) * q + c3) * q + c4) * q + c5) * q + c6) / ((((d1 * q + d2) * q + d3) * q + d4) * q + 1);
-  }
-  if (q0 > 1 - 0.02425) {
-    const q = Math.sqrt(-2 * Math.log(1 - q0));
-    return -(((((c1 * q + c2) * q + c3) * q + c4) * q + c5) * q + c6) / ((((d1 * q + d2) * q + d3) * q + d4) * q + 1);
-  }
+  // the unary plus types the call as a number, so the merge with the central value needs no number box
+  if (q0 < NORMAL_TAIL || q0 > 1 - NORMAL_TAIL) return +inverseNormalTail(q0);
   const q = q0 - 0.5;
   const r = q * q;
-  return ((((((a1 * r + a2) * r + a3) * r + a4) * r + a5) * r + a6) * q) / (((((b1 * r + b2) * r + b3) * r + b4) * r + b5) * r + 1);
+  return ((((((-39.69683028665376 * r + 220.9460984245205) * r - 275.9285104469687) * r + 138.357751867269) * r - 30.66479806614716) * r + 2.506628277459239) * q)
+    / (((((-54.47609879822406 * r + 161.5858368580409) * r - 155.6989798598866) * r + 66.80131188771972) * r - 13.28068155288572) * r + 1);
+}
+
+/** The tails of `inverseNormal`, for `q0` (already clamped) outside [NORMAL_TAIL, 1 - NORMAL_TAIL]. */
+function inverseNormalTail(q0: number): number {
+  const c1 = -0.007784894002430293, c2 = -0.3223964580411365, c3 = -2.400758277161838, c4 = -2.549732539343734, c5 = 4.374664141464968, c6 = 2.938163982698783;
+  const d1 = 0.007784695709041462, d2 = 0.3224671290700398, d3 = 2.445134137142996, d4 = 3.754408661907416;
+  const lower = q0 < NORMAL_TAIL;
+  const q = Math.sqrt(-2 * Math.log(lower ? q0 : 1 - q0));
+  const x = (((((c1 * q + c2) * q + c3) * q + c4) * q + c5) * q + c6) / ((((d1 * q + d2) * q + d3) * q + d4) * q + 1);
+  return lower ? x : -x;
 }
 
 /** A lognormal value with the given mean and coefficient of variation from one uniform (inverse CDF). */

@@ -175,6 +175,11 @@ class World implements EventHandler {
   readonly quarter: Float64Array;
   readonly lastQuarter: Float64Array;
   readonly acc = new Float64Array(3 * F.count);
+  /**
+   * Numbers handed from a handler to a helper V8 may not inline (a number argument outside the small
+   * integers is boxed at such a call, an allocation per event); [0] is a new child's seed.
+   */
+  private readonly handoff = new Float64Array(1);
   readonly arrivals: Stream[];
   readonly falseReferrals: Stream[];
   readonly workforceStream: Stream;
@@ -381,15 +386,18 @@ class World implements EventHandler {
 
   // ---------- dispatch ----------
 
-  handle(kind: number, arg: number, now: number): void {
+  /** Dispatches one event; its time is `sim.now`. */
+  handle(kind: number, arg: number): void {
     // children's timers are three events in four: one comparison, not a walk down the switch
     if (kind === K_CHILD) {
       this.onChild(arg);
       return;
     }
     this.eventsByKind[kind]++;
+    // the frequent handlers read the time from the simulation (a number passed to a call V8 does not
+    // inline is boxed); the periodic ones, a few hundred per run, take it as an argument
+    const now = this.sim.now;
     switch (kind) { // the most frequent first
-      // the two most frequent read the time from the simulation: a number passed to a call boxes it
       case K_ARRIVAL: this.onArrival(arg); break;
       case K_FALSE_REFERRAL: this.onFalseReferral(arg); break;
       case K_DAY: this.onDay(); break;
@@ -690,7 +698,8 @@ class World implements EventHandler {
     if (this.aggregate[a] < 1) return;
     const pop = this.p.population;
     const level = uLevel < pop.initialShareAtRisk ? 3 : uLevel < pop.initialShareAtRisk + pop.initialShareInNeed ? 2 : 1;
-    if (level === 1 && this.resolvesUnseen(a, seed)) return;
+    this.handoff[0] = seed;
+    if (level === 1 && this.resolvesUnseen(a)) return;
     const f = this.formerPlan[a] / this.aggregate[a];
     const rr = pop.priorPlanRelativeRisk;
     const c = this.newChild(a, seed);
@@ -706,8 +715,10 @@ class World implements EventHandler {
    * first need event is a de-escalation to none and comes before its first referral. Such a child never
    * touches services or outputs, so no agent is made. Uses the very numbers the agent would draw from
    * its own stream (need channel draws 0 and 1, referral channel draw 0), so skipping it changes nothing.
+   * The child's seed comes in `handoff[0]`.
    */
-  private resolvesUnseen(a: number, seed: number): boolean {
+  private resolvesUnseen(a: number): boolean {
+    const seed = this.handoff[0];
     const cell = a * NEED_CELLS + SERVICE_COUNT + SERVICE.none;
     const up = this.needUp[cell];
     const total = this.needTotal[cell];

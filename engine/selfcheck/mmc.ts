@@ -133,7 +133,8 @@ class MmcSystem implements EventHandler {
     this.serviceRate = o.serviceRate;
   }
 
-  handle(kind: number, _arg: number, now: number): void {
+  handle(kind: number): void {
+    const now = this.sim.now;
     if (this.measuring) {
       this.area += this.inSystem * (now - this.lastT);
       this.lastT = now;
@@ -154,7 +155,7 @@ class MmcSystem implements EventHandler {
       }
       this.inSystem++;
       if (this.busy === this.servers) {
-        this.enqueue(now);
+        this.enqueue();
         return;
       }
       this.busy++;
@@ -177,7 +178,8 @@ class MmcSystem implements EventHandler {
     this.sim.after(exponential(this.service, this.serviceRate), DEPARTURE);
   }
 
-  private enqueue(t: number): void {
+  /** Queues a customer arriving now (the time is read here, not passed: see `EventHandler`). */
+  private enqueue(): void {
     const cap = this.ring.length;
     if (this.length === cap) {
       const bigger = new Float64Array(cap * 2);
@@ -185,7 +187,7 @@ class MmcSystem implements EventHandler {
       this.ring = bigger;
       this.head = 0;
     }
-    this.ring[(this.head + this.length) & (this.ring.length - 1)] = t;
+    this.ring[(this.head + this.length) & (this.ring.length - 1)] = this.sim.now;
     this.length++;
   }
 }

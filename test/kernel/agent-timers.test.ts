@@ -154,8 +154,12 @@ describe('kernel/agent-timers', () => {
     /** Records [kind, arg, now]; on a timer event, optionally re-sets the agent's timer. */
     class Recorder implements EventHandler {
       readonly seen: [number, number, number][] = [];
-      constructor(private readonly then?: (agent: number, now: number) => void) {}
-      handle(kind: number, arg: number, now: number): void {
+      constructor(
+        private readonly sim: Simulation,
+        private readonly then?: (agent: number, now: number) => void,
+      ) {}
+      handle(kind: number, arg: number): void {
+        const now = this.sim.now;
         this.seen.push([kind, arg, now]);
         if (kind === 9 && this.then) this.then(arg, now);
       }
@@ -170,7 +174,7 @@ describe('kernel/agent-timers', () => {
       sim.at(0.5, 4);
       timers.set(5, 2);
       timers.set(6, 1.5);
-      const h = new Recorder();
+      const h = new Recorder(sim);
       sim.run(10, h);
       expect(h.seen).toEqual([[4, 0, 0.5], [9, 6, 1.5], [1, 0, 2], [2, 0, 2], [9, 5, 2], [3, 0, 2]]);
       expect(sim.events).toBe(6);
@@ -180,7 +184,7 @@ describe('kernel/agent-timers', () => {
     it('fires timers the handler sets, stops at `until` and continues in a later run', () => {
       const sim = new Simulation(new Calendar('2020-01-01'));
       const timers = sim.timers(9, 1);
-      const h = new Recorder((agent, now) => timers.set(agent, now + 0.75));
+      const h = new Recorder(sim, (agent, now) => timers.set(agent, now + 0.75));
       timers.set(0, 0.5);
       sim.run(2, h);
       expect(h.seen.map((e) => e[2])).toEqual([0.5, 1.25]);

@@ -6,11 +6,12 @@ import { deriveStream } from '../../engine/kernel/rng/stream.ts';
 import type { Stream } from '../../engine/kernel/rng/stream.ts';
 import { exponential } from '../../engine/kernel/rng/dist/exponential.ts';
 
-/** Records every event it receives. */
+/** Records every event it receives, with its time (the simulation's `now` during the call). */
 class Recorder implements EventHandler {
   readonly seen: [number, number, number][] = [];
-  handle(kind: number, arg: number, now: number): void {
-    this.seen.push([kind, arg, now]);
+  constructor(private readonly sim: Simulation) {}
+  handle(kind: number, arg: number): void {
+    this.seen.push([kind, arg, this.sim.now]);
   }
 }
 
@@ -24,7 +25,7 @@ describe('kernel/simulation', () => {
       sim.at(1, 2, 10);
       sim.at(10, 3, 99);
       sim.at(2, 4, 20);
-      const r = new Recorder();
+      const r = new Recorder(sim);
       sim.run(10, r);
       expect(r.seen).toEqual([[2, 10, 1], [4, 20, 2], [1, 30, 3]]);
       expect(sim.now).toBe(10);
@@ -44,19 +45,19 @@ describe('kernel/simulation', () => {
 
     it('rejects an `until` before now', () => {
       const sim = new Simulation(cal);
-      sim.run(5, new Recorder());
-      expect(() => sim.run(4, new Recorder())).toThrow(/before now/);
+      sim.run(5, new Recorder(sim));
+      expect(() => sim.run(4, new Recorder(sim))).toThrow(/before now/);
     });
   });
 
   describe('at() and after()', () => {
     it('schedules relative to now and fires handler-scheduled events in the same run', () => {
       const sim = new Simulation(cal);
-      const r = new Recorder();
+      const r = new Recorder(sim);
       sim.at(1, 0);
       sim.run(10, {
-        handle(kind, arg, now) {
-          r.handle(kind, arg, now);
+        handle(kind, arg) {
+          r.handle(kind, arg);
           if (kind === 0) sim.after(2.5, 1, 7);
         },
       });
@@ -65,7 +66,7 @@ describe('kernel/simulation', () => {
 
     it('rejects times in the past and kinds outside [0, KIND_LIMIT)', () => {
       const sim = new Simulation(cal);
-      sim.run(5, new Recorder());
+      sim.run(5, new Recorder(sim));
       expect(() => sim.at(4, 0)).toThrow(/before now/);
       expect(() => sim.at(NaN, 0)).toThrow(/not a number/);
       expect(() => sim.after(-1, 0)).toThrow(/before now/);
@@ -79,7 +80,7 @@ describe('kernel/simulation', () => {
       const h = sim.at(1, 5);
       sim.at(2, 6);
       expect(sim.cancel(h)).toBe(true);
-      const r = new Recorder();
+      const r = new Recorder(sim);
       sim.run(3, r);
       expect(r.seen.map((e) => e[0])).toEqual([6]);
     });
@@ -89,7 +90,7 @@ describe('kernel/simulation', () => {
     it('re-arms monthly processes on calendar month boundaries with the caller kind and arg', () => {
       const sim = new Simulation(cal); // day 0 = 31 January 2020
       sim.every('month', 9, 0, 42);
-      const r = new Recorder();
+      const r = new Recorder(sim);
       sim.run(cal.dayOf('2020-06-01'), r);
       expect(r.seen.map(([kind, arg, now]) => [kind, arg, cal.dateOf(now)])).toEqual([
         [9, 42, '2020-01-31'],
@@ -105,7 +106,7 @@ describe('kernel/simulation', () => {
       sim.every('week', 1, 0);
       sim.every('quarter', 2, 0);
       sim.every('year', 3, 0);
-      const r = new Recorder();
+      const r = new Recorder(sim);
       sim.run(730, r); // two years (2021 and 2022): day 730 is 2023-01-01, not fired
       const count = (k: number): number => r.seen.filter((e) => e[0] === k).length;
       expect([count(1), count(2), count(3)]).toEqual([105, 8, 2]);
@@ -117,11 +118,11 @@ describe('kernel/simulation', () => {
     it('fires events the handler schedules at the next occurrence time after that occurrence', () => {
       const sim = new Simulation(cal);
       sim.every('day', 1, 0);
-      const r = new Recorder();
+      const r = new Recorder(sim);
       sim.run(2, {
-        handle(kind, arg, now) {
-          r.handle(kind, arg, now);
-          if (kind === 1 && now === 0) sim.at(1, 2); // same time as the second occurrence, inserted later
+        handle(kind, arg) {
+          r.handle(kind, arg);
+          if (kind === 1 && sim.now === 0) sim.at(1, 2); // same time as the second occurrence, inserted later
         },
       });
       expect(r.seen).toEqual([[1, 0, 0], [1, 0, 1], [2, 0, 1]]);
@@ -130,7 +131,7 @@ describe('kernel/simulation', () => {
     it('refuses to run to Infinity when a periodic process exists', () => {
       const sim = new Simulation(cal);
       sim.every('week', 0, 0);
-      expect(() => sim.run(Infinity, new Recorder())).toThrow(/finite/);
+      expect(() => sim.run(Infinity, new Recorder(sim))).toThrow(/finite/);
     });
 
     it('rejects an unknown period', () => {
