@@ -83,6 +83,8 @@ export class AgentTimers {
   // an entry whose timer was cleared or set again has agent -1, and the entry at runHead never does
   private runTime: Float64Array;
   private runAgent: Int32Array;
+  /** The time `set` hands to `setFromArg`. */
+  private readonly setTime = new Float64Array(1);
   private runHead = 0;
   private runEnd = 0;
   /** Scratch counts of the counting sort in `loadRun`. */
@@ -125,6 +127,15 @@ export class AgentTimers {
    * O(run length) for a time in a bucket already reached.
    */
   set(agent: number, time: number): void {
+    // small enough that V8 always inlines it: the time goes on in a typed array, not as an argument of
+    // a call V8 may leave out of line (it would be boxed: an allocation per event)
+    this.setTime[0] = time;
+    this.setFromArg(agent);
+  }
+
+  /** `set` with the time in `setTime[0]`. */
+  private setFromArg(agent: number): void {
+    const time = this.setTime[0];
     if (!(agent >= 0 && (agent | 0) === agent) || !(time >= this.now) || time === Infinity) badTimer(agent, time, this.now);
     if (agent >= this.cap) this.grow(agent);
     if (this.where[agent] !== NONE) this.unfile(agent);

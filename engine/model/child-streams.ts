@@ -66,7 +66,8 @@ export function exponentialOfBits(bits: number, rate: number): number {
 
 /** Where a child's seeds and counters live (typed arrays that may be replaced when the store grows). */
 export interface ChildStreamStore {
-  seed: Uint32Array;
+  /** Each child's 32-bit seed as an int32 (an int32 is never boxed when passed to a call). */
+  seed: Int32Array;
   /** `CHILD_CHANNEL_COUNT` counters per child. */
   counter: Uint32Array;
 }
@@ -97,6 +98,11 @@ export class ChildStream implements Stream {
     const k = this.store.counter[i];
     this.store.counter[i] = k + 1;
     return childBits(this.store.seed[this.child], this.channel, k);
+  }
+
+  /** The selected child's channel's next 32 bits as a signed int32 (the same as `bits`). */
+  nextInt32(): number {
+    return this.bits();
   }
 
   /** Uniform unsigned 32-bit integer from the selected child's channel. */

@@ -51,7 +51,7 @@ export class ChildStore {
   /** Stamps of the period (year, month) in which the child was last counted as helped. */
   helpedYear: Int32Array;
   helpedMonth: Int32Array;
-  seed: Uint32Array;
+  seed: Int32Array;
   counter: Uint32Array;
   /**
    * The world's release candidates are kept in one bucket per monthly sweep (a doubly linked list through
@@ -88,7 +88,7 @@ export class ChildStore {
     this.referralRate = new Float64Array(n);
     this.helpedYear = new Int32Array(n);
     this.helpedMonth = new Int32Array(n);
-    this.seed = new Uint32Array(n);
+    this.seed = new Int32Array(n);
     this.counter = new Uint32Array(n * CHILD_CHANNEL_COUNT);
     this.releaseBucket = new Int32Array(n).fill(-1);
     this.releaseNext = new Int32Array(n);
@@ -127,7 +127,7 @@ export class ChildStore {
     this.referralRate[i] = 0;
     this.helpedYear[i] = -1;
     this.helpedMonth[i] = -1;
-    this.seed[i] = seed >>> 0;
+    this.seed[i] = seed;
     const c = i * CHILD_CHANNEL_COUNT;
     for (let k = 0; k < CHILD_CHANNEL_COUNT; k++) this.counter[c + k] = 0;
     this.count++;

@@ -3,6 +3,7 @@
  * plan, child protection plan with reviews, looked-after episode, step-down and closure.
  * Pure decision functions; each uses a fixed number of uniforms supplied by the caller.
  */
+import { unitOf } from './child-streams.ts';
 import { qualityErrorMultiplier } from './front-door.ts';
 import type { Parameters } from './parameters.ts';
 
@@ -49,17 +50,17 @@ const NORMAL_TAIL = 0.02425;
  * draw boxes no number; the tails, a separate function, are rare.
  */
 export function inverseNormal(u: number): number {
-  const q0 = Math.min(1 - 1e-12, Math.max(1e-12, u));
   // the unary plus types the call as a number, so the merge with the central value needs no number box
-  if (q0 < NORMAL_TAIL || q0 > 1 - NORMAL_TAIL) return +inverseNormalTail(q0);
-  const q = q0 - 0.5;
+  if (u < NORMAL_TAIL || u > 1 - NORMAL_TAIL) return +inverseNormalTail(u);
+  const q = u - 0.5;
   const r = q * q;
   return ((((((-39.69683028665376 * r + 220.9460984245205) * r - 275.9285104469687) * r + 138.357751867269) * r - 30.66479806614716) * r + 2.506628277459239) * q)
     / (((((-54.47609879822406 * r + 161.5858368580409) * r - 155.6989798598866) * r + 66.80131188771972) * r - 13.28068155288572) * r + 1);
 }
 
-/** The tails of `inverseNormal`, for `q0` (already clamped) outside [NORMAL_TAIL, 1 - NORMAL_TAIL]. */
-function inverseNormalTail(q0: number): number {
+/** The tails of `inverseNormal`, for `u` outside [NORMAL_TAIL, 1 - NORMAL_TAIL] (clamped to 1e-12 from 0 and 1). */
+function inverseNormalTail(u: number): number {
+  const q0 = Math.min(1 - 1e-12, Math.max(1e-12, u));
   const c1 = -0.007784894002430293, c2 = -0.3223964580411365, c3 = -2.400758277161838, c4 = -2.549732539343734, c5 = 4.374664141464968, c6 = 2.938163982698783;
   const d1 = 0.007784695709041462, d2 = 0.3224671290700398, d3 = 2.445134137142996, d4 = 3.754408661907416;
   const lower = q0 < NORMAL_TAIL;
@@ -72,6 +73,25 @@ function inverseNormalTail(q0: number): number {
 export function lognormalFromUniform(u: number, mean: number, cv: number): number {
   const s2 = Math.log1p(cv * cv);
   return mean * Math.exp(Math.sqrt(s2) * inverseNormal(u) - s2 / 2);
+}
+
+/**
+ * The shape of a lognormal with coefficient of variation `cv`: [sigma, sigma^2 / 2] of its log, as
+ * `lognormalFromUniform` computes them. With `normalOfBits`, `mean * Math.exp(shape[0] * z - shape[1])`
+ * is `lognormalFromUniform(unitOf(bits), mean, cv)` bit for bit, without a logarithm per draw.
+ */
+export function lognormalShape(cv: number): Float64Array {
+  const s2 = Math.log1p(cv * cv);
+  return Float64Array.of(Math.sqrt(s2), s2 / 2);
+}
+
+/**
+ * Writes `inverseNormal(unitOf(bits))` to `out[0]`. For the hot loop: it takes an int32 and returns
+ * nothing, so no number is boxed even when V8 leaves the call out of line (it boxes a floating-point
+ * argument or result of such a call: an allocation per draw).
+ */
+export function normalOfBits(bits: number, out: Float64Array): void {
+  out[0] = inverseNormal(unitOf(bits));
 }
 
 /** Chance that an assessment of a child at `level` (2 or 3) misses the need. */

@@ -25,7 +25,7 @@ import { escalationPerDay, resolutionPerDay } from './need.ts';
 import { INSPECTION_GRADES, OUTCOME_IDS, SERIES_IDS } from './outcomes.ts';
 import type { OutcomeId, SeriesId } from './outcomes.ts';
 import type { Parameters } from './parameters.ts';
-import { OUTCOME, assessmentOutcomeGivenMiss, childInNeedReview, inverseNormal, lognormalFromUniform, meanAssessmentWorkingDays, missChance, protectionReview } from './pathways.ts';
+import { OUTCOME, assessmentOutcomeGivenMiss, childInNeedReview, inverseNormal, lognormalShape, meanAssessmentWorkingDays, missChance, normalOfBits, protectionReview } from './pathways.ts';
 import type { AssessmentContext, AssessmentResult } from './pathways.ts';
 import { modelStream } from './purposes.ts';
 import { Workforce, updatePools, updateWorkload, workforceWeek } from './workforce.ts';
@@ -175,11 +175,11 @@ class World implements EventHandler {
   readonly quarter: Float64Array;
   readonly lastQuarter: Float64Array;
   readonly acc = new Float64Array(3 * F.count);
-  /**
-   * Numbers handed from a handler to a helper V8 may not inline (a number argument outside the small
-   * integers is boxed at such a call, an allocation per event); [0] is a new child's seed.
-   */
-  private readonly handoff = new Float64Array(1);
+  /** [sigma, sigma^2 / 2] of the log of the assessment and looked-after durations (`lognormalShape`). */
+  private readonly assessmentShape: Float64Array;
+  private readonly careShape: Float64Array;
+  /** The normal deviate `normalOfBits` hands back (a returned number could be boxed). */
+  private readonly z = new Float64Array(1);
   readonly arrivals: Stream[];
   readonly falseReferrals: Stream[];
   readonly workforceStream: Stream;
@@ -280,6 +280,8 @@ class World implements EventHandler {
     this.needUp = new Float64Array(n * NEED_CELLS);
     this.needTotal = new Float64Array(n * NEED_CELLS);
     this.meanAssessment = new Float64Array(n);
+    this.assessmentShape = lognormalShape(this.p.assessment.durationCv);
+    this.careShape = lognormalShape(this.p.lookedAfter.durationCv);
     this.screenCut = new Float64Array(n * LEVEL_COUNT * 2);
     this.missByLevel = new Float64Array(n * LEVEL_COUNT);
     this.quarter = new Float64Array(n * Q.count);
@@ -326,7 +328,7 @@ class World implements EventHandler {
       const make = (count: number, level: number, service: number): void => {
         const k = Math.round(count * per);
         for (let i = 0; i < k; i++) {
-          const seed = s.nextUint32();
+          const seed = s.nextInt32();
           const age = s.next() * 18 * DAYS_PER_YEAR;
           const c = this.newChild(a, seed);
           this.children.birthDay[c] = -age;
@@ -394,26 +396,21 @@ class World implements EventHandler {
       return;
     }
     this.eventsByKind[kind]++;
-    // the frequent handlers read the time from the simulation (a number passed to a call V8 does not
-    // inline is boxed); the periodic ones, a few hundred per run, take it as an argument
-    const now = this.sim.now;
+    // handlers read the time from the simulation: a number passed to a call V8 does not inline is boxed,
+    // and V8 may box it once before the switch, for every event
     switch (kind) { // the most frequent first
       case K_ARRIVAL: this.onArrival(arg); break;
       case K_FALSE_REFERRAL: this.onFalseReferral(arg); break;
       case K_DAY: this.onDay(); break;
-      case K_WEEK: this.onWeek(now); break;
-      case K_QUARTER: this.onQuarter(now); break;
+      case K_WEEK: this.onWeek(); break;
+      case K_QUARTER: this.onQuarter(); break;
       case K_MONTH_END: this.onMonthEnd(arg); break;
       case K_YEAR_END: this.onYearEnd(arg); break;
       case K_HORIZON_START: this.onHorizonStart(); break;
-      case K_INSPECTION: this.onInspection(arg, now); break;
-      case K_INTERVENTION_CHECK: this.onInterventionCheck(arg, now); break;
-      case K_SWEEP: this.onSweep(now); break;
-      case K_SCHEDULED_CHANGE: {
-        const c = this.input.changes[arg];
-        for (let a = 0; a < this.n; a++) this.changeStructure(a, c.structure, now, 'scheduled');
-        break;
-      }
+      case K_INSPECTION: this.onInspection(arg); break;
+      case K_INTERVENTION_CHECK: this.onInterventionCheck(arg); break;
+      case K_SWEEP: this.onSweep(); break;
+      case K_SCHEDULED_CHANGE: this.onScheduledChange(arg); break;
       default: throw new Error(`world: unknown event kind ${kind}`);
     }
   }
@@ -636,7 +633,8 @@ class World implements EventHandler {
    * (referral or closure) was 12 months ago or more: they return to the aggregate population. Checks only
    * this sweep's bucket; a candidate whose contact was renewed since it was listed moves to a later one.
    */
-  private onSweep(now: number): void {
+  private onSweep(): void {
+    const now = this.sim.now;
     const ch = this.children;
     const k = this.sweepsDone++;
     if (k >= this.releaseHead.length) return;
@@ -690,7 +688,7 @@ class World implements EventHandler {
   private onArrival(a: number): void {
     const now = this.sim.now;
     const s = this.arrivals[a];
-    const seed = s.nextUint32();
+    const seed = s.nextInt32();
     const uLevel = s.next();
     const uPrior = s.next();
     const age = s.next() * AGE_OUT_DAYS;
@@ -698,8 +696,7 @@ class World implements EventHandler {
     if (this.aggregate[a] < 1) return;
     const pop = this.p.population;
     const level = uLevel < pop.initialShareAtRisk ? 3 : uLevel < pop.initialShareAtRisk + pop.initialShareInNeed ? 2 : 1;
-    this.handoff[0] = seed;
-    if (level === 1 && this.resolvesUnseen(a)) return;
+    if (level === 1 && this.resolvesUnseen(a, seed)) return;
     const f = this.formerPlan[a] / this.aggregate[a];
     const rr = pop.priorPlanRelativeRisk;
     const c = this.newChild(a, seed);
@@ -715,10 +712,8 @@ class World implements EventHandler {
    * first need event is a de-escalation to none and comes before its first referral. Such a child never
    * touches services or outputs, so no agent is made. Uses the very numbers the agent would draw from
    * its own stream (need channel draws 0 and 1, referral channel draw 0), so skipping it changes nothing.
-   * The child's seed comes in `handoff[0]`.
    */
-  private resolvesUnseen(a: number): boolean {
-    const seed = this.handoff[0];
+  private resolvesUnseen(a: number, seed: number): boolean {
     const cell = a * NEED_CELLS + SERVICE_COUNT + SERVICE.none;
     const up = this.needUp[cell];
     const total = this.needTotal[cell];
@@ -734,7 +729,7 @@ class World implements EventHandler {
     const now = this.sim.now;
     const s = this.falseReferrals[a];
     const uAccept = s.next();
-    const seed = s.nextUint32();
+    const seed = s.nextInt32();
     const age = s.next() * AGE_OUT_DAYS;
     this.sim.at(now + exponential(s, this.falseRateMax[a]), K_FALSE_REFERRAL, a);
     const accept = 1 - this.p.agencies.infoSharingFalseReferralReduction * this.info[a];
@@ -809,9 +804,12 @@ class World implements EventHandler {
     this.add(F.assessStarted, 1);
     this.setService(c, SERVICE.assessment);
     const mean = this.meanAssessment[a];
-    const wd = lognormalFromUniform(unitOf(this.cs.select(c, CHILD_CHANNELS.case).bits()), mean, this.p.assessment.durationCv);
+    // the lognormal duration, as lognormalFromUniform(unitOf(bits), mean, cv) computes it
+    normalOfBits(this.cs.select(c, CHILD_CHANNELS.case).bits(), this.z);
+    const wd = mean * Math.exp(this.assessmentShape[0] * this.z[0] - this.assessmentShape[1]);
     ch.withinStandard[c] = wd <= this.p.assessment.standardWorkingDays ? 1 : 0;
-    this.scheduleStep(c, CASE_STEP.assessmentEnd, (wd * 7) / 5);
+    ch.step[c] = CASE_STEP.assessmentEnd; // as scheduleStep, whose number argument could be boxed
+    ch.caseAt[c] = this.sim.now + (wd * 7) / 5;
     this.reschedule(c);
   }
 
@@ -914,10 +912,11 @@ class World implements EventHandler {
     const ch = this.children;
     if (count) this.add(F.careStarts, 1);
     this.setService(c, SERVICE.lookedAfter);
-    const lac = this.p.lookedAfter;
-    const duration = lognormalFromUniform(unitOf(this.cs.select(c, CHILD_CHANNELS.case).bits()), lac.meanDurationDays, lac.durationCv);
+    normalOfBits(this.cs.select(c, CHILD_CHANNELS.case).bits(), this.z);
+    const duration = this.p.lookedAfter.meanDurationDays * Math.exp(this.careShape[0] * this.z[0] - this.careShape[1]);
     const until18 = ch.birthDay[c] + AGE_OUT_DAYS - this.sim.now;
-    this.scheduleStep(c, CASE_STEP.careEnd, Math.max(0, Math.min(duration, until18)));
+    ch.step[c] = CASE_STEP.careEnd;
+    ch.caseAt[c] = this.sim.now + Math.max(0, Math.min(duration, until18));
     this.reschedule(c);
   }
 
@@ -1048,7 +1047,8 @@ class World implements EventHandler {
     }
   }
 
-  private onWeek(now: number): void {
+  private onWeek(): void {
+    const now = this.sim.now;
     this.refreshEffects(now);
     updateWorkload(this.wf, this.openCases, this.p);
     workforceWeek(this.wf, now, this.turnoverSpike, this.recruitment, this.p, this.workforceStream);
@@ -1057,7 +1057,8 @@ class World implements EventHandler {
     this.refreshNeedTable();
   }
 
-  private onQuarter(now: number): void {
+  private onQuarter(): void {
+    const now = this.sim.now;
     const p = this.p;
     const b = p.boards;
     for (let a = 0; a < this.n; a++) {
@@ -1103,7 +1104,8 @@ class World implements EventHandler {
     return gradeOf(score, this.p);
   }
 
-  private onInspection(a: number, now: number): void {
+  private onInspection(a: number): void {
+    const now = this.sim.now;
     this.grade[a] = this.inspectionGrade(a);
     this.sim.at(this.cal.addMonths(now, this.p.inspection.intervalMonths), K_INSPECTION, a, 5);
     if (this.grade[a] === 4 && this.input.interventionStructure >= 0) {
@@ -1111,11 +1113,18 @@ class World implements EventHandler {
     }
   }
 
-  private onInterventionCheck(a: number, now: number): void {
+  private onInterventionCheck(a: number): void {
+    const now = this.sim.now;
     const grade = this.inspectionGrade(a);
     if (grade === 4 && this.structureOf[a] !== this.input.interventionStructure) {
       this.changeStructure(a, this.input.interventionStructure, now, 'intervention');
     }
+  }
+
+  /** A dated structural change of the scenario (`input.changes[i]`): every authority moves to its structure. */
+  private onScheduledChange(i: number): void {
+    const c = this.input.changes[i];
+    for (let a = 0; a < this.n; a++) this.changeStructure(a, c.structure, this.sim.now, 'scheduled');
   }
 
   private changeStructure(a: number, structure: number, now: number, cause: 'scheduled' | 'intervention'): void {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ChildStream, childBits, childHash, CHILD_CHANNEL_COUNT, exponentialOfBits, TWO_POW_32, unitOf } from '../../engine/model/child-streams.ts';
 
 function store(n: number) {
-  return { seed: Uint32Array.from({ length: n }, (_, i) => 7919 * i + 1), counter: new Uint32Array(n * CHILD_CHANNEL_COUNT) };
+  // seeds are int32: odd slots get ones with the top bit set (negative as int32)
+  return { seed: Int32Array.from({ length: n }, (_, i) => (i % 2 ? 0x9e3779b9 * i : 7919 * i + 1) | 0), counter: new Uint32Array(n * CHILD_CHANNEL_COUNT) };
 }
 
 describe('model/child-streams', () => {
@@ -19,16 +20,18 @@ describe('model/child-streams', () => {
     for (const [seed, channel, k] of inputs) expect(childBits(seed, channel, k)).toBe(childHash(seed, channel, k) | 0);
   });
 
-  it('gives the same draws through bits() as through nextUint32() and next()', () => {
+  it('gives the same draws through bits() as through nextUint32(), nextInt32() and next()', () => {
     const a = new ChildStream(store(4));
     const b = new ChildStream(store(4));
     const c = new ChildStream(store(4));
+    const d = new ChildStream(store(4));
     let negative = 0;
     for (let i = 0; i < 1000; i++) {
       const bits = a.select(i % 4, i % 3).bits();
       if (bits < 0) negative++;
       expect(bits >>> 0).toBe(b.select(i % 4, i % 3).nextUint32());
       expect(unitOf(bits)).toBe(c.select(i % 4, i % 3).next());
+      expect(d.select(i % 4, i % 3).nextInt32()).toBe(bits);
     }
     expect(negative).toBeGreaterThan(0); // the int32 form really is signed: half the draws are below 0
     expect(unitOf(-1)).toBe((TWO_POW_32 - 1) / TWO_POW_32);

@@ -27,6 +27,19 @@ describe('kernel/rng/stream', () => {
       ]);
     });
 
+    it('gives the same step through nextInt32 (signed), nextUint32 and next', () => {
+      const [a, b, c] = [0, 1, 2].map(() => deriveStream(7, 3, 'same-step'));
+      let negative = 0;
+      for (let i = 0; i < 1000; i++) {
+        const bits = a.nextInt32();
+        if (bits < 0) negative++;
+        expect(bits).toBe(bits | 0);
+        expect(bits >>> 0).toBe(b.nextUint32());
+        expect((bits >>> 0) / 2 ** 32).toBe(c.next());
+      }
+      expect(negative).toBeGreaterThan(400); // about half the steps have the top bit set
+    });
+
     it('rejects the all-zero state', () => {
       expect(() => new Xoshiro128StarStar(0, 0, 0, 0)).toThrow(/zero/);
     });

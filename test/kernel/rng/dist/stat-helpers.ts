@@ -108,6 +108,10 @@ export class CountingStream implements Stream {
     this.count++;
     return this.inner.nextUint32();
   }
+  nextInt32(): number {
+    this.count++;
+    return this.inner.nextInt32();
+  }
 }
 
 /** Draws `n` samples of `draw` into a Float64Array. */
