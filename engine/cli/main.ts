@@ -10,7 +10,7 @@ import { registerValidate } from './validate.ts';
 import { registerSchema } from './schema.ts';
 import { registerRun } from './run.ts';
 import { registerReport } from './report.ts';
-import { tuneV8ForModel } from '../runner/v8-tuning.ts';
+import { tuneV8ForKernel } from '../runner/v8-tuning.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -53,6 +53,7 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   throw err;
 });
 
-// the kernel's self-check and the runner's main thread run with the workers' V8 settings
-tuneV8ForModel();
+// the kernel's self-check runs with the kernel's V8 settings (the model runs in worker threads, whose
+// bundle adds the model's when it loads)
+tuneV8ForKernel();
 await main(process.argv);

@@ -91,7 +91,14 @@ export function lognormalShape(cv: number): Float64Array {
  * argument or result of such a call: an allocation per draw).
  */
 export function normalOfBits(bits: number, out: Float64Array): void {
-  out[0] = inverseNormal(unitOf(bits));
+  const u = unitOf(bits);
+  if (u < NORMAL_TAIL || u > 1 - NORMAL_TAIL) tailOfBits(bits, out);
+  else out[0] = inverseNormal(u);
+}
+
+/** `normalOfBits` in the tails (one draw in 20: V8 leaves the call out of line, so it passes no number). */
+function tailOfBits(bits: number, out: Float64Array): void {
+  out[0] = inverseNormalTail(unitOf(bits));
 }
 
 /** Chance that an assessment of a child at `level` (2 or 3) misses the need. */

@@ -8,7 +8,7 @@
 import { cpus } from 'node:os';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { tuneV8ForModel } from '../../engine/runner/v8-tuning.ts';
+import { tuneV8ForKernel } from '../../engine/runner/v8-tuning.ts';
 
 /** One measured figure. */
 export interface BenchRow {
@@ -53,8 +53,9 @@ export function textTable(header: string[], rows: string[][], right: (column: nu
 }
 
 async function main(): Promise<void> {
-  // the V8 settings `cssim` and the runner's workers use, before any benchmark code is compiled
-  tuneV8ForModel();
+  // the V8 settings `cssim selfcheck` uses, before any benchmark code is compiled (the model runs in a
+  // child process and the runner in workers, which load the worker bundle: it adds the model's settings)
+  tuneV8ForKernel();
   const quick = process.argv.includes('--quick');
   const here = fileURLToPath(new URL('.', import.meta.url));
   const rows: { suite: string; row: BenchRow }[] = [];

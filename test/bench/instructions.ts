@@ -10,15 +10,15 @@
  * bundle, the code `cssim run` executes, `model-tsx` the same code unbundled through tsx), M/M/10
  * through `Simulation`, the same M/M/10 by hand and the bare heap loop (per event). Needs `valgrind` (Debian: apt-get install
  * valgrind); takes about 8 minutes for all five (cachegrind runs code about 50 times slower).
- * `-- model` or `-- mmc bare` runs only the named targets. Every target runs with the V8 settings of
- * `cssim` and its workers (`engine/runner/v8-tuning.ts`).
+ * `-- model` or `-- mmc bare` runs only the named targets. The model runs with the V8 settings of the
+ * runner's workers, the kernel targets with those of `cssim selfcheck` (`engine/runner/v8-tuning.ts`).
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { runReplicate } from '../../engine/replicate.ts';
 import { deriveStream } from '../../engine/kernel/rng/stream.ts';
 import { textTable } from './index.ts';
-import { tuneV8ForModel } from '../../engine/runner/v8-tuning.ts';
+import { tuneV8ForKernel, tuneV8ForModel } from '../../engine/runner/v8-tuning.ts';
 import { bareHeapEvents, mmcByHandEvents, mmcEvents } from './kernel.ts';
 import { MODEL_CHILD, englandAverage, withBundleAndScenario } from './model.ts';
 
@@ -155,7 +155,9 @@ async function main(names: string[]): Promise<void> {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const i = process.argv.indexOf('--child');
   if (i > 0) {
-    tuneV8ForModel(); // as `cssim` and its workers run (the `model` target's bundle applies it itself)
+    // as `cssim selfcheck` and the runner's workers run (the `model` target's bundle applies its own)
+    if (process.argv[i + 1] === 'model-tsx') tuneV8ForModel();
+    else tuneV8ForKernel();
     const t = TARGETS[process.argv[i + 1]];
     if (!t?.run) throw new Error(`bench:instructions: no in-process target ${process.argv[i + 1]}`);
     process.stdout.write(`${t.run(Number(process.argv[i + 2]))}\n`);

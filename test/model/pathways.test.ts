@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { OUTCOME, assessmentOutcome, inverseNormal, lognormalFromUniform, meanAssessmentWorkingDays, missChance, protectionReview } from '../../engine/model/pathways.ts';
+import { unitOf } from '../../engine/model/child-streams.ts';
+import { OUTCOME, assessmentOutcome, inverseNormal, lognormalFromUniform, lognormalShape, meanAssessmentWorkingDays, missChance, normalOfBits, protectionReview } from '../../engine/model/pathways.ts';
 import type { AssessmentContext, AssessmentResult } from '../../engine/model/pathways.ts';
 import { ParametersSchema } from '../../engine/model/parameters.ts';
 
@@ -11,6 +13,24 @@ describe('model/pathways', () => {
     expect(inverseNormal(0.5)).toBeCloseTo(0, 8);
     expect(inverseNormal(0.975)).toBeCloseTo(1.959964, 5);
     expect(inverseNormal(0.001)).toBeCloseTo(-3.090232, 5);
+    expect(inverseNormal(0.999)).toBeCloseTo(3.090232, 5);
+    expect(inverseNormal(0)).toBeCloseTo(-7.034484, 5); // clamped to 1e-12
+    expect(inverseNormal(1)).toBeCloseTo(7.034484, 5);
+  });
+
+  it('draws the normal and the lognormal from 32 bits exactly as from their uniform (fast-check)', () => {
+    const z = new Float64Array(1);
+    const bits = fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 });
+    const tails: [number, number, number][] = [0, 1, 100_000_000, -1, -100_000_000, 2 ** 31 - 1, -(2 ** 31)].map((b) => [b, 30, 0.55]);
+    fc.assert(
+      fc.property(bits, fc.double({ min: 0.1, max: 400, noNaN: true }), fc.double({ min: 0, max: 3, noNaN: true }), (b, mean, cv) => {
+        normalOfBits(b, z);
+        expect(z[0]).toBe(inverseNormal(unitOf(b)));
+        const shape = lognormalShape(cv);
+        expect(mean * Math.exp(shape[0] * z[0] - shape[1])).toBe(lognormalFromUniform(unitOf(b), mean, cv));
+      }),
+      { numRuns: 2000, examples: tails },
+    );
   });
 
   it('gives lognormal durations with the requested mean (midpoint rule over 100,000 quantiles)', () => {
