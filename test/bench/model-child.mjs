@@ -5,17 +5,22 @@
  * and the YAML parser). Used by `test/bench/model.ts` and `test/bench/instructions.ts`.
  *
  * usage: node model-child.mjs <bundle path> <resolved scenario .json> <replicates> [warm-up replicates, default 1]
- * Runs the warm-up replicates (999, 998, ...), then replicates 0..n-1 of the status quo, and prints one
- * JSON line: { replicates, wallMs: number[], cpuMs: number[], events }.
+ *   [sampled replicates, default 0]
+ * Runs the warm-up replicates (999, 998, ...), then replicates 0..n-1 of the status quo, then the sampled
+ * replicates (100, 101, ...) under V8's sampling heap profiler (one sample per 4 KB allocated, each
+ * standing for 4 KB), and prints one JSON line: { replicates, wallMs: number[], cpuMs: number[], events,
+ * allocBytes } (allocBytes: per sampled replicate, null without any).
  */
 import { readFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { pathToFileURL } from 'node:url';
 
-const [bundle, scenarioFile, count, warmups = '1'] = process.argv.slice(2);
+const [bundle, scenarioFile, count, warmups = '1', sampled = '0'] = process.argv.slice(2);
 const n = Number(count);
 const w = Number(warmups);
-if (!bundle || !scenarioFile || !(Number.isInteger(n) && n >= 0) || !(Number.isInteger(w) && w >= 0)) {
-  process.stderr.write('usage: node model-child.mjs <bundle path> <resolved scenario .json> <replicates> [warm-up replicates]\n');
+const k = Number(sampled);
+if (!bundle || !scenarioFile || ![n, w, k].every((x) => Number.isInteger(x) && x >= 0)) {
+  process.stderr.write('usage: node model-child.mjs <bundle path> <resolved scenario .json> <replicates> [warm-up replicates] [sampled replicates]\n');
   process.exit(2);
 }
 const { runReplicate } = await import(pathToFileURL(bundle).href);
@@ -32,4 +37,21 @@ for (let r = 0; r < n; r++) {
   const c = process.cpuUsage(c0);
   cpuMs.push((c.user + c.system) / 1000);
 }
-process.stdout.write(`${JSON.stringify({ replicates: n, wallMs, cpuMs, events })}\n`);
+let allocBytes = null;
+if (k > 0) {
+  const session = new Session();
+  session.connect();
+  await session.post('HeapProfiler.enable');
+  await session.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMinorGC: true, includeObjectsCollectedByMajorGC: true });
+  for (let r = 0; r < k; r++) runReplicate(scenario, 'status-quo', 100 + r);
+  const { profile } = await session.post('HeapProfiler.stopSampling');
+  let total = 0;
+  const walk = (node) => {
+    total += node.selfSize;
+    for (const child of node.children) walk(child);
+  };
+  walk(profile.head);
+  allocBytes = total / k;
+  session.disconnect();
+}
+process.stdout.write(`${JSON.stringify({ replicates: n, wallMs, cpuMs, events, allocBytes })}\n`);

@@ -1,7 +1,8 @@
 /**
  * Benchmark of the full world model: one replicate of scenarios/england-average.yaml (status quo,
  * 2 years of warm-up + 10 of horizon, 78,645 children) on one core. Reports wall-clock and CPU ms per
- * replicate (median over the runs after one warm-up run, and the fastest run) and kernel events per second.
+ * replicate (median over the runs after three warm-up runs, and the fastest run), kernel events per second
+ * and the memory allocated per replicate.
  * Picked up by test/bench/index.ts (`npm run bench`).
  *
  * The headline figures time the model as the runner's workers run it: the esbuild bundle of
@@ -19,6 +20,7 @@ import { ScenarioSchema } from '../../engine/io/scenario/schema.ts';
 import type { ResolvedScenario } from '../../engine/io/scenario/schema.ts';
 import { runReplicate } from '../../engine/replicate.ts';
 import { ensureWorkerBundle } from '../../engine/runner/bundle.ts';
+import { tuneV8ForModel } from '../../engine/runner/v8-tuning.ts';
 
 /** One measured figure. */
 interface Row { name: string; value: number; unit: string; note?: string }
@@ -35,7 +37,13 @@ export function englandAverage(): ResolvedScenario {
 }
 
 /** What `model-child.mjs` prints. */
-export interface ChildRun { replicates: number; wallMs: number[]; cpuMs: number[]; events: number }
+export interface ChildRun { replicates: number; wallMs: number[]; cpuMs: number[]; events: number; allocBytes: number | null }
+
+/**
+ * Warm-up replicates before the timed ones: TurboFan keeps re-optimising the handlers through the first
+ * few replicates, and the runner's workers each run dozens, so the steady state is what counts.
+ */
+const MODEL_BENCH_WARMUPS = 3;
 
 /** `model-child.mjs`, which runs replicates of the worker bundle in a plain Node process. */
 export const MODEL_CHILD = fileURLToPath(new URL('./model-child.mjs', import.meta.url));
@@ -60,12 +68,15 @@ export async function withBundleAndScenario<T>(use: (bundle: string, scenarioFil
 export async function bench(options: { quick?: boolean } = {}): Promise<Row[]> {
   const scenario = englandAverage();
   const runs = options.quick ? 3 : 10;
+  const sampled = options.quick ? 1 : 4;
   const child = await withBundleAndScenario((bundle, file) => {
-    const r = spawnSync(process.execPath, [MODEL_CHILD, bundle, file, String(runs)], { encoding: 'utf8' });
+    const args = [MODEL_CHILD, bundle, file, String(runs), String(MODEL_BENCH_WARMUPS), String(sampled)];
+    const r = spawnSync(process.execPath, args, { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`bench model: model-child.mjs exited with ${r.status}:\n${r.stderr}`);
     return JSON.parse(r.stdout) as ChildRun;
   });
-  runReplicate(scenario, 'status-quo', 1000); // warm-up (JIT)
+  tuneV8ForModel(); // as the runner's workers run (the worker bundle sets it in the child itself)
+  for (let i = 0; i < MODEL_BENCH_WARMUPS; i++) runReplicate(scenario, 'status-quo', 1000 + i); // warm-up (JIT)
   const tsxWall: number[] = [];
   for (let r = 0; r < runs; r++) {
     const t0 = performance.now();
@@ -86,5 +97,11 @@ export async function bench(options: { quick?: boolean } = {}): Promise<Row[]> {
     { name: 'model: one replicate, unbundled (tsx, wall)', value: median(tsxWall), unit: 'ms', note: 'the same code through tsx, in this process' },
     { name: 'model: kernel events per replicate', value: child.events / runs, unit: 'events' },
     { name: 'model: events/s through the full model', value: child.events / seconds, unit: 'events/s' },
+    {
+      name: 'model: allocated per replicate',
+      value: (child.allocBytes ?? NaN) / 1e6,
+      unit: 'MB',
+      note: `V8's sampling heap profiler over ${sampled} more replicates; ${((child.allocBytes ?? NaN) / (child.events / runs)).toFixed(1)} bytes per event (a boxed number is 16)`,
+    },
   ];
 }
