@@ -250,7 +250,7 @@ export class AgentTimers {
 
   /**
    * Inserts the agent's timer into the run at its place: after every entry not later than it. Reads the
-   * time from `time` (a number argument to a call V8 does not inline would allocate a box).
+   * time from the `time` array (a number argument to a call V8 does not inline would allocate a box).
    */
   private insertRun(agent: number): void {
     const time = this.time[agent];

@@ -139,9 +139,9 @@ export class Simulation {
   }
 
   /**
-   * Fires, in order, every event with time < `until`, calling `handler.handle(kind, arg)` for each (with `now` set to its time);
-   * then sets `now = until`. Can be called again to continue. `until` must not be before `now`, and must
-   * be finite when periodic processes exist (they never run out).
+   * Fires, in order, every event with time < `until`, calling `handler.handle(kind, arg)` for each with
+   * `now` set to its time; then sets `now = until`. Can be called again to continue. `until` must not be
+   * before `now`, and must be finite when periodic processes exist (they never run out).
    */
   run(until: Day, handler: EventHandler): void {
     if (!(until >= this.now)) throw new RangeError(`Simulation.run: until ${until} is before now (${this.now}) or not a number`);

@@ -45,9 +45,9 @@ export function meanAssessmentWorkingDays(ctx: AssessmentContext, p: Parameters)
 const NORMAL_TAIL = 0.02425;
 
 /**
- * Inverse of the standard normal CDF (Acklam's rational approximation, relative error < 1.2e-9).
- * The central region (95% of draws) is kept small enough for V8 to inline into the hot handlers, so a
- * draw boxes no number; the tails, a separate function, are rare.
+ * Inverse of the standard normal CDF (Acklam's rational approximation, relative error < 1.2e-9). The
+ * tails (one draw in 20) are a separate function, so the common path stays small. The model's hot path
+ * draws through `normalOfBits`, which boxes no number.
  */
 export function inverseNormal(u: number): number {
   // the unary plus types the call as a number, so the merge with the central value needs no number box
