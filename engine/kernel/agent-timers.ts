@@ -50,6 +50,8 @@ export class AgentTimers {
   size = 0;
   /** Timers may not be set before this time (a `Simulation` keeps it at its `now`). */
   now = 0;
+  /** The time argument of `setFromArg` and `moveFromArg`: write the time to `timeArg[0]`, then call one of them. */
+  readonly timeArg = new Float64Array(1);
 
   // per agent: its time and where it is filed; `next` and `prev` link it in its list (-1 at the ends)
   private cap: number;
@@ -83,7 +85,7 @@ export class AgentTimers {
   // an entry whose timer was cleared or set again has agent -1, and the entry at runHead never does
   private runTime: Float64Array;
   private runAgent: Int32Array;
-  /** The time `set` hands to `setFromArg`. */
+  /** The time `set` hands to `file` (its own, so a write to `timeArg` pending a `setFromArg` is never overwritten). */
   private readonly setTime = new Float64Array(1);
   private runHead = 0;
   private runEnd = 0;
@@ -127,15 +129,34 @@ export class AgentTimers {
    * O(run length) for a time in a bucket already reached.
    */
   set(agent: number, time: number): void {
-    // small enough that V8 always inlines it: the time goes on in a typed array, not as an argument of
-    // a call V8 may leave out of line (it would be boxed: an allocation per event)
     this.setTime[0] = time;
-    this.setFromArg(agent);
+    this.file(agent, this.setTime);
   }
 
-  /** `set` with the time in `setTime[0]`. */
-  private setFromArg(agent: number): void {
-    const time = this.setTime[0];
+  /**
+   * `set` with the time in `timeArg[0]`, for a model's hot path: only small integers cross this call,
+   * so it allocates nothing even where V8 leaves it out of line (V8 boxes a floating-point argument of
+   * a call it does not inline, and which calls it inlines varies from run to run).
+   */
+  setFromArg(agent: number): void {
+    this.file(agent, this.timeArg);
+  }
+
+  /**
+   * Moves the agent's timer to `timeArg[0]`: clears it if that is Infinity, and leaves it as it is (in
+   * its place among equal times) if it is already pending at exactly that time; otherwise as `setFromArg`.
+   */
+  moveFromArg(agent: number): void {
+    const time = this.timeArg[0];
+    const pending = agent >= 0 && agent < this.cap && this.where[agent] !== NONE;
+    if (pending ? this.time[agent] === time : time === Infinity) return;
+    if (time === Infinity) this.clear(agent);
+    else this.file(agent, this.timeArg);
+  }
+
+  /** Files the agent's timer at the time `from[0]` (see `set`). */
+  private file(agent: number, from: Float64Array): void {
+    const time = from[0];
     if (!(agent >= 0 && (agent | 0) === agent) || !(time >= this.now) || time === Infinity) badTimer(agent, time, this.now);
     if (agent >= this.cap) this.grow(agent);
     if (this.where[agent] !== NONE) this.unfile(agent);

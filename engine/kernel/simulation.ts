@@ -83,6 +83,30 @@ export class Simulation {
     return this.queue.push(time, kind, arg, priority);
   }
 
+  /**
+   * The time argument of `atFromArg` (the queue's `timeArg`): write the event's time to `timeArg[0]`,
+   * then call it.
+   */
+  get timeArg(): Float64Array {
+    return this.queue.timeArg;
+  }
+
+  /**
+   * `at` with the time in `timeArg[0]` and no handle returned, for a model's hot path: only small
+   * integers cross this call, so it allocates nothing even where V8 leaves it out of line (it boxes a
+   * floating-point argument or result of a call it does not inline). Keep `priority` a small integer.
+   *
+   * @example
+   * sim.timeArg[0] = sim.now + delay;
+   * sim.atFromArg(ARRIVAL, a);
+   */
+  atFromArg(kind: number, arg = 0, priority = 0): void {
+    const q = this.queue;
+    const time = q.timeArg[0];
+    if (!(time >= this.now) || !(kind >= 0 && kind < KIND_LIMIT && (kind | 0) === kind)) badEvent('atFromArg', time, this.now, kind);
+    q.pushFromArg(kind, arg, priority);
+  }
+
   /** Schedules an event `delay` days from now (delay >= 0); see `at`. */
   after(delay: number, kind: number, arg = 0, priority = 0): number {
     return this.at(this.now + delay, kind, arg, priority);

@@ -1,7 +1,7 @@
 /**
  * Case pathways: assessment (against the 45 working day standard), section 47 enquiry, child in need
  * plan, child protection plan with reviews, looked-after episode, step-down and closure.
- * Pure decision functions; each uses a fixed number of uniforms supplied by the caller.
+ * Pure decision functions; each draws a fixed number of random numbers from the stream it is given.
  */
 import { unitOf } from './child-streams.ts';
 import { qualityErrorMultiplier } from './front-door.ts';
@@ -125,23 +125,34 @@ export interface AssessmentResult {
   s47: number;
 }
 
-/**
- * Decides the outcome of a completed assessment of a child whose true need is now `level`.
- * Uses exactly three uniforms (u1 miss, u2 section 47, u3 plan or care) whatever the outcome, and
- * writes into `out` (no allocation).
- */
-export function assessmentOutcome(level: number, ctx: AssessmentContext, p: Parameters, u1: number, u2: number, u3: number, out: AssessmentResult): void {
-  assessmentOutcomeGivenMiss(level, level <= 1 ? 0 : missChance(level, ctx, p), p, u1, u2, u3, out);
+/** Where a decision draws its random numbers: 32 bits per call as an int32 (a `ChildStream`). */
+export interface Draws {
+  bits(): number;
 }
 
 /**
- * `assessmentOutcome` with the miss chance given (`missChance(level, ...)`; not used below level 2), for a
- * caller that keeps it while the situation does not change.
+ * Decides the outcome of a completed assessment of a child whose true need is now `level`.
+ * Draws exactly three numbers from `s` (the first for a miss, the second for a section 47 enquiry, the
+ * third for a plan or care) whatever the outcome, and writes into `out` (no allocation).
  */
-export function assessmentOutcomeGivenMiss(level: number, miss: number, p: Parameters, u1: number, u2: number, u3: number, out: AssessmentResult): void {
+export function assessmentOutcome(level: number, ctx: AssessmentContext, p: Parameters, s: Draws, out: AssessmentResult): void {
+  const u1 = unitOf(s.bits());
+  assessmentOutcomeGivenMiss(level, level > 1 && u1 < missChance(level, ctx, p), p, s, out);
+}
+
+/**
+ * `assessmentOutcome` once its first draw has decided whether the need was missed (`missed`: that
+ * uniform below `missChance(level, ...)`; false below level 2), for a caller that keeps the miss chance
+ * while the situation does not change. Draws the other two numbers. The decision functions draw from
+ * `s` themselves rather than take uniforms: V8 boxes a floating-point argument of a call it does not
+ * inline, and the model's hot path calls them.
+ */
+export function assessmentOutcomeGivenMiss(level: number, missed: boolean, p: Parameters, s: Draws, out: AssessmentResult): void {
   const a = p.assessment;
+  const u2 = unitOf(s.bits());
+  const u3 = unitOf(s.bits());
   out.s47 = 0;
-  if (level <= 1 || u1 < miss) {
+  if (level <= 1 || missed) {
     out.outcome = level >= 1 && u3 < a.earlyHelpStepDown ? OUTCOME.stepDownEarlyHelp : OUTCOME.close;
     return;
   }
@@ -163,9 +174,11 @@ export function assessmentOutcomeGivenMiss(level: number, miss: number, p: Param
 /**
  * Decides a child in need plan review. Level 0-1: close (stepped down to early help with the
  * step-down chance if level 1); level 2: continue; level 3: section 47 enquiry leading to a protection
- * plan with the usual chance. Uses exactly two uniforms.
+ * plan with the usual chance. Draws exactly two numbers from `s`.
  */
-export function childInNeedReview(level: number, p: Parameters, u1: number, u2: number, out: AssessmentResult): void {
+export function childInNeedReview(level: number, p: Parameters, s: Draws, out: AssessmentResult): void {
+  const u1 = unitOf(s.bits());
+  const u2 = unitOf(s.bits());
   out.s47 = 0;
   if (level <= 1) {
     out.outcome = level === 1 && u1 < p.assessment.earlyHelpStepDown ? OUTCOME.stepDownEarlyHelp : OUTCOME.close;
@@ -179,13 +192,23 @@ export function childInNeedReview(level: number, p: Parameters, u1: number, u2: 
 /**
  * Decides a child protection review. Below "at risk": the plan ends, stepping down to a child in need
  * plan (always at level 2, with the step-down chance otherwise) or closing. At risk: care proceedings
- * with the care-at-review chance, else the plan continues. Uses exactly one uniform.
+ * with the care-at-review chance, else the plan continues. Draws exactly one number from `s`.
  */
-export function protectionReview(level: number, p: Parameters, u: number, out: AssessmentResult): void {
+export function protectionReview(level: number, p: Parameters, s: Draws, out: AssessmentResult): void {
+  const u = unitOf(s.bits());
   out.s47 = 0;
   if (level <= 2) {
     out.outcome = level === 2 || u < p.plans.stepDownToChildInNeed ? OUTCOME.childInNeedPlan : OUTCOME.close;
     return;
   }
   out.outcome = u < p.plans.careAtReviewAtRisk ? OUTCOME.lookedAfter : OUTCOME.continue;
+}
+
+/**
+ * Decides what follows the end of a looked-after episode, once the child's need is `level`: stepped
+ * down to early help with the step-down chance if there is need left, else closed. Draws one number
+ * from `s`, only when `level` >= 1. Returns an `OUTCOME`.
+ */
+export function careEndOutcome(level: number, p: Parameters, s: Draws): number {
+  return level >= 1 && unitOf(s.bits()) < p.assessment.earlyHelpStepDown ? OUTCOME.stepDownEarlyHelp : OUTCOME.close;
 }

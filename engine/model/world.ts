@@ -11,7 +11,7 @@ import type { AgentTimers, EventHandler, Stream } from '../kernel/index.ts';
 import type { Authority } from './authority.ts';
 import { ACTION, boardQuarter, spotChance } from './boards.ts';
 import type { Kpis } from './boards.ts';
-import { CHILD_CHANNELS, ChildStream, TWO_POW_32, childHash, exponentialOfBits, unitOf } from './child-streams.ts';
+import { CHILD_CHANNELS, ChildStream, childBits, exponentialOfBits, unitOf } from './child-streams.ts';
 import { ChildStore, isHelp } from './children.ts';
 import { AGE_OUT_DAYS, CASE_STEP, DAYS_PER_YEAR, LEVEL_COUNT, NEED_CELLS, SERVICE, SERVICE_COUNT, YEAR_DAYS } from './codes.ts';
 import { falseReferralPerChildDay, referralPerDay } from './agencies.ts';
@@ -25,7 +25,7 @@ import { escalationPerDay, resolutionPerDay } from './need.ts';
 import { INSPECTION_GRADES, OUTCOME_IDS, SERIES_IDS } from './outcomes.ts';
 import type { OutcomeId, SeriesId } from './outcomes.ts';
 import type { Parameters } from './parameters.ts';
-import { OUTCOME, assessmentOutcomeGivenMiss, childInNeedReview, inverseNormal, lognormalShape, meanAssessmentWorkingDays, missChance, normalOfBits, protectionReview } from './pathways.ts';
+import { OUTCOME, assessmentOutcomeGivenMiss, careEndOutcome, childInNeedReview, inverseNormal, lognormalShape, meanAssessmentWorkingDays, missChance, normalOfBits, protectionReview } from './pathways.ts';
 import type { AssessmentContext, AssessmentResult } from './pathways.ts';
 import { modelStream } from './purposes.ts';
 import { Workforce, updatePools, updateWorkload, workforceWeek } from './workforce.ts';
@@ -178,6 +178,11 @@ class World implements EventHandler {
   /** [sigma, sigma^2 / 2] of the log of the assessment and looked-after durations (`lognormalShape`). */
   private readonly assessmentShape: Float64Array;
   private readonly careShape: Float64Array;
+  /** Days from a protection plan's start to its first review, and between later reviews. */
+  private readonly firstReviewDays: number;
+  private readonly reviewDays: number;
+  /** Need level (an integer) on leaving care. */
+  private readonly needAfterCare: number;
   /** The normal deviate `normalOfBits` hands back (a returned number could be boxed). */
   private readonly z = new Float64Array(1);
   readonly arrivals: Stream[];
@@ -213,8 +218,12 @@ class World implements EventHandler {
   readonly kpi: Kpis = { workload: 1, timeliness: 0.83, rereferral: 0.2, vacancy: 0.16 };
   readonly scratch = new Float64Array(OUTCOME_IDS.length);
   readonly eventsByKind = new Float64Array(EVENT_KINDS.length);
-  /** Referral hazard per day by authority, level, service (early help or not) and recently known: 16 per authority. */
+  /**
+   * Referral hazard per day by authority, level, service (early help or not) and recently known: 16 per
+   * authority, then one cell that stays 0 (`noReferralCell`: a child with an open case).
+   */
   readonly referralTable: Float64Array;
+  private readonly noReferralCell: number;
   /** The information sharing and local knowledge each authority's `referralTable` rows were computed with (NaN: not yet). */
   private readonly referralTableInputs: Float64Array;
   /**
@@ -275,13 +284,17 @@ class World implements EventHandler {
     this.leaderShift = new Float64Array(n);
     this.grade = new Int32Array(n);
     this.openCases = new Float64Array(n);
-    this.referralTable = new Float64Array(n * 16);
+    this.referralTable = new Float64Array(n * 16 + 1);
+    this.noReferralCell = n * 16;
     this.referralTableInputs = new Float64Array(n * 2).fill(Number.NaN);
     this.needUp = new Float64Array(n * NEED_CELLS);
     this.needTotal = new Float64Array(n * NEED_CELLS);
     this.meanAssessment = new Float64Array(n);
     this.assessmentShape = lognormalShape(this.p.assessment.durationCv);
     this.careShape = lognormalShape(this.p.lookedAfter.durationCv);
+    this.firstReviewDays = this.p.plans.protectionFirstReviewMonths * DAYS_PER_MONTH;
+    this.reviewDays = this.p.plans.protectionReviewMonths * DAYS_PER_MONTH;
+    this.needAfterCare = Math.round(this.p.lookedAfter.needAfterCare);
     this.screenCut = new Float64Array(n * LEVEL_COUNT * 2);
     this.missByLevel = new Float64Array(n * LEVEL_COUNT);
     this.quarter = new Float64Array(n * Q.count);
@@ -338,7 +351,8 @@ class World implements EventHandler {
           else if (service === SERVICE.protectionPlan) {
             this.children.priorPlan[c] = 1;
             this.setService(c, SERVICE.protectionPlan);
-            this.scheduleStep(c, CASE_STEP.protectionReview, s.next() * p.plans.protectionReviewMonths * DAYS_PER_MONTH);
+            this.children.step[c] = CASE_STEP.protectionReview; // the first review falls within one interval
+            this.children.caseAt[c] = s.next() * p.plans.protectionReviewMonths * DAYS_PER_MONTH;
           } else if (service === SERVICE.childInNeedPlan) {
             this.setService(c, SERVICE.childInNeedPlan);
             this.children.planStartDay[c] = -s.next() * p.plans.childInNeedReviewMonths * DAYS_PER_MONTH;
@@ -424,6 +438,19 @@ class World implements EventHandler {
     this.acc[BLOCK.horizon + field] += v;
   }
 
+  /** Counts the child's wait from need to help, which ends now (`add` with the days would box them). */
+  private addDelay(c: number): void {
+    if (!this.inHorizon) return;
+    const days = this.sim.now - this.children.needSinceDay[c];
+    const acc = this.acc;
+    acc[BLOCK.month + F.delaySum] += days;
+    acc[BLOCK.year + F.delaySum] += days;
+    acc[BLOCK.horizon + F.delaySum] += days;
+    acc[BLOCK.month + F.delayCount]++;
+    acc[BLOCK.year + F.delayCount]++;
+    acc[BLOCK.horizon + F.delayCount]++;
+  }
+
   private cell(a: number, level: number, service: number): number {
     return (a * LEVEL_COUNT + level) * SERVICE_COUNT + service;
   }
@@ -463,8 +490,7 @@ class World implements EventHandler {
     ch.service[c] = service;
     if (isHelp(service)) {
       if (ch.needSinceDay[c] >= 0) {
-        this.add(F.delaySum, this.sim.now - ch.needSinceDay[c]);
-        this.add(F.delayCount, 1);
+        this.addDelay(c);
         ch.needSinceDay[c] = -1;
       }
       this.markHelped(c);
@@ -507,27 +533,29 @@ class World implements EventHandler {
    * at most once.
    */
   private arm(c: number): void {
-    const t = this.nextTime(c);
-    if (t === this.timers.timeOf(c)) return;
-    if (t === Infinity) this.timers.clear(c);
-    else this.timers.set(c, t);
+    this.putNextTime(c);
+    this.timers.moveFromArg(c);
   }
 
   /** `arm` once the child's own timer has fired: it has no pending time, so none to compare or clear. */
   private armFired(c: number): void {
-    const t = this.nextTime(c);
-    if (t !== Infinity) this.timers.set(c, t);
+    this.putNextTime(c);
+    if (this.timers.timeArg[0] !== Infinity) this.timers.setFromArg(c);
   }
 
-  /** The earliest of the child's need, referral and case-step times (Infinity when none is pending). */
-  private nextTime(c: number): number {
+  /**
+   * Writes the earliest of the child's need, referral and case-step times (Infinity when none is
+   * pending) to the timers' `timeArg`. Written, not returned: V8 boxes a floating-point result of a
+   * call it does not inline, and every call on the children's path only passes small integers.
+   */
+  private putNextTime(c: number): void {
     const ch = this.children;
     let t = ch.needAt[c];
     const r = ch.referralAt[c];
     if (r < t) t = r;
     const k = ch.caseAt[c];
     if (k < t) t = k;
-    return t;
+    this.timers.timeArg[0] = t;
   }
 
   /**
@@ -578,7 +606,7 @@ class World implements EventHandler {
       ch.needRate[c] = needRate;
     }
     const known = now - ch.lastClosedDay[c] <= YEAR_DAYS || now - ch.lastReferralDay[c] <= YEAR_DAYS;
-    const rate = this.referralRate(a, level, service, known);
+    const rate = this.referralTable[this.referralCell(a, level, service, known)];
     const referralAt = ch.referralAt[c];
     if (referralAt === Infinity) {
       ch.referralRate[c] = rate;
@@ -601,10 +629,11 @@ class World implements EventHandler {
     } else if (ch.step[c] === CASE_STEP.release) ch.step[c] = CASE_STEP.none;
   }
 
-  private scheduleStep(c: number, step: number, delay: number): void {
+  /** Schedules the child's next protection review: the first of a plan, or a later one. */
+  private scheduleProtectionReview(c: number, first: boolean): void {
     const ch = this.children;
-    ch.step[c] = step;
-    ch.caseAt[c] = this.sim.now + delay;
+    ch.step[c] = CASE_STEP.protectionReview;
+    ch.caseAt[c] = this.sim.now + (first ? this.firstReviewDays : this.reviewDays);
   }
 
   private agedOut(c: number): boolean {
@@ -688,11 +717,13 @@ class World implements EventHandler {
   private onArrival(a: number): void {
     const now = this.sim.now;
     const s = this.arrivals[a];
+    // draws as int32s and the next arrival through `timeArg`: no number crosses a call (see `putNextTime`)
     const seed = s.nextInt32();
-    const uLevel = s.next();
-    const uPrior = s.next();
-    const age = s.next() * AGE_OUT_DAYS;
-    this.sim.at(now + exponential(s, this.arrivalRate[a]), K_ARRIVAL, a);
+    const uLevel = unitOf(s.nextInt32());
+    const uPrior = unitOf(s.nextInt32());
+    const age = unitOf(s.nextInt32()) * AGE_OUT_DAYS;
+    this.sim.timeArg[0] = now + exponentialOfBits(s.nextInt32(), this.arrivalRate[a]);
+    this.sim.atFromArg(K_ARRIVAL, a);
     if (this.aggregate[a] < 1) return;
     const pop = this.p.population;
     const level = uLevel < pop.initialShareAtRisk ? 3 : uLevel < pop.initialShareAtRisk + pop.initialShareInNeed ? 2 : 1;
@@ -717,21 +748,22 @@ class World implements EventHandler {
     const cell = a * NEED_CELLS + SERVICE_COUNT + SERVICE.none;
     const up = this.needUp[cell];
     const total = this.needTotal[cell];
-    const refRate = this.referralRate(a, 1, SERVICE.none, false);
-    const needTime = -Math.log1p(-childHash(seed, CHILD_CHANNELS.need, 0) / TWO_POW_32) / total;
-    if (childHash(seed, CHILD_CHANNELS.need, 1) / TWO_POW_32 * total < up) return false;
+    const refRate = this.referralTable[this.referralCell(a, 1, SERVICE.none, false)];
+    const needTime = -Math.log1p(-unitOf(childBits(seed, CHILD_CHANNELS.need, 0))) / total;
+    if (unitOf(childBits(seed, CHILD_CHANNELS.need, 1)) * total < up) return false;
     if (refRate <= 0) return true;
-    const refTime = -Math.log1p(-childHash(seed, CHILD_CHANNELS.referral, 0) / TWO_POW_32) / refRate;
+    const refTime = -Math.log1p(-unitOf(childBits(seed, CHILD_CHANNELS.referral, 0))) / refRate;
     return needTime < refTime;
   }
 
   private onFalseReferral(a: number): void {
     const now = this.sim.now;
     const s = this.falseReferrals[a];
-    const uAccept = s.next();
+    const uAccept = unitOf(s.nextInt32());
     const seed = s.nextInt32();
-    const age = s.next() * AGE_OUT_DAYS;
-    this.sim.at(now + exponential(s, this.falseRateMax[a]), K_FALSE_REFERRAL, a);
+    const age = unitOf(s.nextInt32()) * AGE_OUT_DAYS;
+    this.sim.timeArg[0] = now + exponentialOfBits(s.nextInt32(), this.falseRateMax[a]);
+    this.sim.atFromArg(K_FALSE_REFERRAL, a);
     const accept = 1 - this.p.agencies.infoSharingFalseReferralReduction * this.info[a];
     if (uAccept >= accept || this.aggregate[a] < 1) return;
     const c = this.newChild(a, seed);
@@ -808,7 +840,7 @@ class World implements EventHandler {
     normalOfBits(this.cs.select(c, CHILD_CHANNELS.case).bits(), this.z);
     const wd = mean * Math.exp(this.assessmentShape[0] * this.z[0] - this.assessmentShape[1]);
     ch.withinStandard[c] = wd <= this.p.assessment.standardWorkingDays ? 1 : 0;
-    ch.step[c] = CASE_STEP.assessmentEnd; // as scheduleStep, whose number argument could be boxed
+    ch.step[c] = CASE_STEP.assessmentEnd;
     ch.caseAt[c] = this.sim.now + (wd * 7) / 5;
     this.reschedule(c);
   }
@@ -823,31 +855,31 @@ class World implements EventHandler {
     const r = this.ares;
     const s = this.cs.select(c, CHILD_CHANNELS.case);
     switch (step) {
+      // the pathway functions draw from the stream themselves: a uniform passed to a call V8 does not inline is boxed
       case CASE_STEP.assessmentEnd: {
         this.add(F.assessDone, 1);
         this.add(F.assessWithin, ch.withinStandard[c]);
         this.quarter[a * Q.count + Q.assessDone]++;
         this.quarter[a * Q.count + Q.assessWithin] += ch.withinStandard[c];
-        const u1 = unitOf(s.bits()), u2 = unitOf(s.bits()), u3 = unitOf(s.bits());
-        assessmentOutcomeGivenMiss(level, this.missByLevel[a * LEVEL_COUNT + level], this.p, u1, u2, u3, r);
+        const missed = unitOf(s.bits()) < this.missByLevel[a * LEVEL_COUNT + level];
+        assessmentOutcomeGivenMiss(level, level > 1 && missed, this.p, s, r);
         if (r.outcome === OUTCOME.close || r.outcome === OUTCOME.stepDownEarlyHelp) this.add(F.notInNeed, 1);
         break;
       }
       case CASE_STEP.childInNeedReview: {
-        const u1 = unitOf(s.bits()), u2 = unitOf(s.bits());
-        childInNeedReview(level, this.p, u1, u2, r);
+        childInNeedReview(level, this.p, s, r);
         break;
       }
       case CASE_STEP.protectionReview: {
         ch.reviews[c]++;
-        protectionReview(level, this.p, unitOf(s.bits()), r);
+        protectionReview(level, this.p, s, r);
         break;
       }
       case CASE_STEP.careEnd: {
         this.add(F.careEnds, 1);
-        this.setLevel(c, Math.round(this.p.lookedAfter.needAfterCare));
+        this.setLevel(c, this.needAfterCare);
         r.s47 = 0;
-        r.outcome = ch.level[c] >= 1 && unitOf(s.bits()) < this.p.assessment.earlyHelpStepDown ? OUTCOME.stepDownEarlyHelp : OUTCOME.close;
+        r.outcome = careEndOutcome(ch.level[c], this.p, s);
         break;
       }
       default: return;
@@ -879,13 +911,13 @@ class World implements EventHandler {
         ch.priorPlan[c] = 1;
         ch.reviews[c] = 0;
         this.setService(c, SERVICE.protectionPlan);
-        this.scheduleStep(c, CASE_STEP.protectionReview, p.plans.protectionFirstReviewMonths * DAYS_PER_MONTH);
+        this.scheduleProtectionReview(c, true);
         break;
       case OUTCOME.lookedAfter:
         this.startCare(c, true);
         break;
       case OUTCOME.continue:
-        if (step === CASE_STEP.protectionReview) this.scheduleStep(c, CASE_STEP.protectionReview, p.plans.protectionReviewMonths * DAYS_PER_MONTH);
+        if (step === CASE_STEP.protectionReview) this.scheduleProtectionReview(c, false);
         else this.scheduleChildInNeedReview(c);
         return;
       default: throw new Error(`world: unknown outcome ${outcome}`);
@@ -1031,10 +1063,13 @@ class World implements EventHandler {
     }
   }
 
-  /** Referral hazard per day of a child (0 with an open case), from the per-authority table. */
-  private referralRate(a: number, level: number, service: number, known: boolean): number {
-    if (service >= SERVICE.assessment) return 0;
-    return this.referralTable[a * 16 + level * 4 + (service === SERVICE.earlyHelp ? 2 : 0) + (known ? 1 : 0)];
+  /**
+   * Where a child's referral hazard per day is in `referralTable` (`noReferralCell`, whose hazard is 0, with an
+   * open case). An index, not the hazard: a number returned by a call V8 does not inline is boxed.
+   */
+  private referralCell(a: number, level: number, service: number, known: boolean): number {
+    if (service >= SERVICE.assessment) return this.noReferralCell;
+    return a * 16 + level * 4 + (service === SERVICE.earlyHelp ? 2 : 0) + (known ? 1 : 0);
   }
 
   private refreshPools(): void {

@@ -77,6 +77,28 @@ describe('kernel/agent-timers', () => {
     expect(drain(t)).toEqual([[1, 7]]);
   });
 
+  it('moveFromArg leaves a timer already at that time in its place among ties; set files it again', () => {
+    for (const [bucketDays, at] of [[1, 5], [8, 5], [1, 0]] as const) {
+      const t = new AgentTimers(bucketDays);
+      t.set(1, at);
+      t.set(2, at);
+      t.set(3, at + 1);
+      if (at === 0) t.peekTime(); // the bucket is now the run
+      t.timeArg[0] = at;
+      t.moveFromArg(1); // unchanged: still before agent 2
+      t.timeArg[0] = Infinity;
+      t.moveFromArg(3); // cleared
+      t.moveFromArg(4); // no timer, none set
+      expect(drain(t)).toEqual([[1, at], [2, at]]);
+      t.set(1, at + 2);
+      t.set(2, at + 2);
+      t.set(1, at + 2); // set again: after agent 2
+      t.timeArg[0] = at + 2;
+      t.moveFromArg(2); // unchanged
+      expect(drain(t)).toEqual([[2, at + 2], [1, at + 2]]);
+    }
+  });
+
   it('inserts a timer set into the bucket being run in its place', () => {
     const t = new AgentTimers(10);
     t.set(1, 1);
@@ -112,10 +134,12 @@ describe('kernel/agent-timers', () => {
     expect(() => new AgentTimers(1, 16, 12)).toThrow(/ringSize must be a power of two/);
   });
 
-  it('agrees with a reference list under random set, clear and take (fast-check)', () => {
+  it('agrees with a reference list under random set, move, clear and take (fast-check)', () => {
     // times on a coarse grid so ties, equal buckets, the bucket being run and the overflow all occur
+    // `set` and `setFromArg` alike; `moveFromArg` to a time (ahead -1: Infinity) keeps an unchanged timer in its place among ties
     const op = fc.oneof(
-      fc.record({ op: fc.constant('set' as const), agent: fc.integer({ min: 0, max: 40 }), ahead: fc.integer({ min: 0, max: 80 }) }),
+      fc.record({ op: fc.constant('set' as const), agent: fc.integer({ min: 0, max: 40 }), ahead: fc.integer({ min: 0, max: 80 }), fromArg: fc.boolean() }),
+      fc.record({ op: fc.constant('move' as const), agent: fc.integer({ min: 0, max: 40 }), ahead: fc.integer({ min: -1, max: 80 }), same: fc.boolean() }),
       fc.record({ op: fc.constant('clear' as const), agent: fc.integer({ min: 0, max: 40 }) }),
       fc.record({ op: fc.constant('take' as const) }),
     );
@@ -127,8 +151,19 @@ describe('kernel/agent-timers', () => {
         for (const o of ops) {
           if (o.op === 'set') {
             const time = now + o.ahead / 4;
-            t.set(o.agent, time);
+            if (o.fromArg) {
+              t.timeArg[0] = time;
+              t.setFromArg(o.agent);
+            } else t.set(o.agent, time);
             r.set(o.agent, time);
+          } else if (o.op === 'move') {
+            // half the moves go to the agent's pending time (if any), where the timer must stay in its place
+            const pending = r.timeOf(o.agent);
+            const time = o.same && pending !== Infinity ? pending : o.ahead < 0 ? Infinity : now + o.ahead / 4;
+            t.timeArg[0] = time;
+            t.moveFromArg(o.agent);
+            if (time === Infinity) r.clear(o.agent);
+            else if (time !== pending) r.set(o.agent, time);
           } else if (o.op === 'clear') {
             expect(t.clear(o.agent)).toBe(r.clear(o.agent));
           } else {

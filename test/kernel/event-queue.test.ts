@@ -133,14 +133,14 @@ describe('kernel/event-queue', () => {
   });
 
   describe('invariants', () => {
-    type Cmd = { op: 'push'; time: number; prio: number } | { op: 'pop' } | { op: 'cancel'; pick: number };
+    type Cmd = { op: 'push'; time: number; prio: number; fromArg: boolean } | { op: 'pop' } | { op: 'cancel'; pick: number };
     const cmd: fc.Arbitrary<Cmd> = fc.oneof(
-      fc.record({ op: fc.constant('push' as const), time: fc.integer({ min: 0, max: 8 }), prio: fc.integer({ min: -1, max: 1 }) }),
+      fc.record({ op: fc.constant('push' as const), time: fc.integer({ min: 0, max: 8 }), prio: fc.integer({ min: -1, max: 1 }), fromArg: fc.boolean() }),
       fc.record({ op: fc.constant('pop' as const) }),
       fc.record({ op: fc.constant('cancel' as const), pick: fc.nat(1000) }),
     );
 
-    it('any sequence of pushes, pops and cancels matches a sorted-list reference model', () => {
+    it('any sequence of pushes (either way), pops and cancels matches a sorted-list reference model', () => {
       fc.assert(
         fc.property(fc.array(cmd, { maxLength: 300 }), fc.integer({ min: 1, max: 8 }), (cmds, cap) => {
           const q = new EventQueue(cap);
@@ -151,9 +151,16 @@ describe('kernel/event-queue', () => {
           for (const c of cmds) {
             if (c.op === 'push') {
               const id = seq;
-              const handle = q.push(c.time, id % 1000, id, c.prio);
-              pending.push({ time: c.time, prio: c.prio, seq: seq++, id, handle });
-              issued.push({ handle, id });
+              if (c.fromArg) {
+                // the hot-path push: the time through timeArg, no handle (so never cancelled here)
+                q.timeArg[0] = c.time;
+                q.pushFromArg(id % 1000, id, c.prio);
+                pending.push({ time: c.time, prio: c.prio, seq: seq++, id, handle: -1 });
+              } else {
+                const handle = q.push(c.time, id % 1000, id, c.prio);
+                pending.push({ time: c.time, prio: c.prio, seq: seq++, id, handle });
+                issued.push({ handle, id });
+              }
             } else if (c.op === 'pop') {
               pending.sort((a, b) => a.time - b.time || a.prio - b.prio || a.seq - b.seq);
               const expected = pending.shift();

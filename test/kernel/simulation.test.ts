@@ -71,6 +71,23 @@ describe('kernel/simulation', () => {
       expect(() => sim.at(NaN, 0)).toThrow(/not a number/);
       expect(() => sim.after(-1, 0)).toThrow(/before now/);
       for (const kind of [-1, 1.5, KIND_LIMIT]) expect(() => sim.at(6, kind)).toThrow(/kind/);
+      sim.timeArg[0] = 4;
+      expect(() => sim.atFromArg(0)).toThrow(/atFromArg: time 4 is before now/);
+      sim.timeArg[0] = 6;
+      expect(() => sim.atFromArg(1.5)).toThrow(/atFromArg: kind/);
+    });
+
+    it('schedules through timeArg (atFromArg) as `at` does, and `at` leaves a pending timeArg alone', () => {
+      const sim = new Simulation(cal);
+      const r = new Recorder(sim);
+      sim.timeArg[0] = 2;
+      sim.at(2, 1, 10); // between the write and the call: must not overwrite it
+      sim.at(1, 1, 11);
+      sim.atFromArg(0, 12);
+      sim.timeArg[0] = 2;
+      sim.atFromArg(2, 13, -1); // lower priority: before the others at day 2
+      sim.run(10, r);
+      expect(r.seen).toEqual([[1, 11, 1], [2, 13, 2], [1, 10, 2], [0, 12, 2]]);
     });
   });
 

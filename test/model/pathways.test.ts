@@ -1,12 +1,25 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { unitOf } from '../../engine/model/child-streams.ts';
-import { OUTCOME, assessmentOutcome, inverseNormal, lognormalFromUniform, lognormalShape, meanAssessmentWorkingDays, missChance, normalOfBits, protectionReview } from '../../engine/model/pathways.ts';
-import type { AssessmentContext, AssessmentResult } from '../../engine/model/pathways.ts';
+import { OUTCOME, assessmentOutcome, careEndOutcome, childInNeedReview, inverseNormal, lognormalFromUniform, lognormalShape, meanAssessmentWorkingDays, missChance, normalOfBits, protectionReview } from '../../engine/model/pathways.ts';
+import type { AssessmentContext, AssessmentResult, Draws } from '../../engine/model/pathways.ts';
 import { ParametersSchema } from '../../engine/model/parameters.ts';
 
 const p = ParametersSchema.parse({});
 const ctx = (o: Partial<AssessmentContext> = {}): AssessmentContext => ({ workload: 1, productivity: 1, quality: 0.6, infoSharing: 0.3, singleAssessment: 0, ...o });
+/** The int32 bits whose uniform (`unitOf`) is the largest one not above `u` (u in [0, 1)). */
+const bitsOf = (u: number): number => Math.floor(u * 2 ** 32) | 0;
+/** Draws that give these bits in turn (and count how many were taken). */
+class Scripted implements Draws {
+  taken = 0;
+  constructor(private readonly script: number[]) {}
+  bits(): number {
+    if (this.taken >= this.script.length) throw new Error('drew more than scripted');
+    return this.script[this.taken++];
+  }
+}
+/** Draws whose uniforms are `us` in turn. */
+const draws = (...us: number[]): Scripted => new Scripted(us.map(bitsOf));
 
 describe('model/pathways', () => {
   it('inverts the normal CDF at known quantiles', () => {
@@ -56,7 +69,9 @@ describe('model/pathways', () => {
   it('never opens a plan for a child with no need', () => {
     const r: AssessmentResult = { outcome: -1, s47: -1 };
     for (const u of [0.01, 0.5, 0.99]) {
-      assessmentOutcome(0, ctx(), p, u, u, u, r);
+      const s = draws(u, u, u);
+      assessmentOutcome(0, ctx(), p, s, r);
+      expect(s.taken).toBe(3);
       expect(r.outcome).toBe(OUTCOME.close);
       expect(r.s47).toBe(0);
     }
@@ -64,16 +79,52 @@ describe('model/pathways', () => {
 
   it('protects a child found at risk through a section 47 enquiry when need is not missed', () => {
     const r: AssessmentResult = { outcome: -1, s47: -1 };
-    assessmentOutcome(3, ctx(), p, 0.99, 0.01, 0.5, r);
+    assessmentOutcome(3, ctx(), p, draws(0.99, 0.01, 0.5), r);
     expect(r.s47).toBe(1);
     expect([OUTCOME.protectionPlan, OUTCOME.lookedAfter, OUTCOME.childInNeedPlan]).toContain(r.outcome);
+    // a missed need closes the case (or steps it down) without an enquiry, whatever the other draws
+    assessmentOutcome(3, ctx(), p, draws(0, 0.01, 0.99), r);
+    expect(r.s47).toBe(0);
+    expect(r.outcome).toBe(OUTCOME.close);
+  });
+
+  it('reads each draw as the uniform unitOf gives for its bits (fast-check)', () => {
+    // the decisions flip exactly where the draw's uniform crosses the parameter
+    const bits = fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 });
+    const r: AssessmentResult = { outcome: -1, s47: -1 };
+    fc.assert(
+      fc.property(bits, bits, (b1, b2) => {
+        protectionReview(3, p, new Scripted([b1]), r);
+        expect(r.outcome).toBe(unitOf(b1) < p.plans.careAtReviewAtRisk ? OUTCOME.lookedAfter : OUTCOME.continue);
+        protectionReview(1, p, new Scripted([b1]), r);
+        expect(r.outcome).toBe(unitOf(b1) < p.plans.stepDownToChildInNeed ? OUTCOME.childInNeedPlan : OUTCOME.close);
+        childInNeedReview(1, p, new Scripted([b1, b2]), r);
+        expect(r.outcome).toBe(unitOf(b1) < p.assessment.earlyHelpStepDown ? OUTCOME.stepDownEarlyHelp : OUTCOME.close);
+        const s = new Scripted([b1, b2]);
+        childInNeedReview(3, p, s, r);
+        expect(s.taken).toBe(2);
+        expect(r.s47).toBe(1);
+        expect(r.outcome).toBe(unitOf(b2) < p.assessment.planAfterS47AtRisk ? OUTCOME.protectionPlan : OUTCOME.continue);
+        assessmentOutcome(2, ctx(), p, new Scripted([bitsOf(0.999), b1, b2]), r);
+        expect(r.s47).toBe(unitOf(b1) < p.assessment.s47InNeed ? 1 : 0);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('steps a child leaving care down to early help only if need is left, drawing only then', () => {
+    const none = draws();
+    expect(careEndOutcome(0, p, none)).toBe(OUTCOME.close);
+    expect(none.taken).toBe(0);
+    expect(careEndOutcome(1, p, draws(0))).toBe(OUTCOME.stepDownEarlyHelp);
+    expect(careEndOutcome(2, p, draws(0.9999))).toBe(OUTCOME.close);
   });
 
   it('ends a protection plan when the child is no longer at risk', () => {
     const r: AssessmentResult = { outcome: -1, s47: -1 };
-    protectionReview(2, p, 0.5, r);
+    protectionReview(2, p, draws(0.5), r);
     expect(r.outcome).toBe(OUTCOME.childInNeedPlan);
-    protectionReview(3, p, 0.999, r);
+    protectionReview(3, p, draws(0.999), r);
     expect(r.outcome).toBe(OUTCOME.continue);
   });
 });
