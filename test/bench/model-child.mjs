@@ -9,7 +9,8 @@
  * Runs the warm-up replicates (999, 998, ...), then replicates 0..n-1 of the status quo, then the sampled
  * replicates (100, 101, ...) under V8's sampling heap profiler (one sample per 4 KB allocated, each
  * standing for 4 KB), and prints one JSON line: { replicates, wallMs: number[], cpuMs: number[], events,
- * allocBytes } (allocBytes: per sampled replicate, null without any).
+ * allocBytes, eventAllocBytes } (per sampled replicate, null without any; eventAllocBytes: the part
+ * allocated in the event loop outside the periodic handlers, i.e. per event).
  */
 import { readFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -23,6 +24,14 @@ if (!bundle || !scenarioFile || ![n, w, k].every((x) => Number.isInteger(x) && x
   process.stderr.write('usage: node model-child.mjs <bundle path> <resolved scenario .json> <replicates> [warm-up replicates] [sampled replicates]\n');
   process.exit(2);
 }
+/** The kernel's event loop (`Simulation.run` and its merge with the agent timers). */
+const EVENT_LOOP = new Set(['runWithTimers']);
+/**
+ * The world's handlers of periodic and once-a-run events (engine/model/world.ts `handle`): what they
+ * allocate is per day, week, month, quarter, year or inspection, not per event. A handler renamed there
+ * and not here counts as per event, so the figure errs towards showing allocation.
+ */
+const PERIODIC_HANDLERS = new Set(['onDay', 'onWeek', 'onQuarter', 'onMonthEnd', 'onYearEnd', 'onHorizonStart', 'onInspection', 'onInterventionCheck', 'onSweep', 'onScheduledChange']);
 const { runReplicate } = await import(pathToFileURL(bundle).href);
 const scenario = JSON.parse(readFileSync(scenarioFile, 'utf8'));
 for (let i = 0; i < w; i++) runReplicate(scenario, 'status-quo', 999 - i); // warm-up (JIT)
@@ -38,6 +47,7 @@ for (let r = 0; r < n; r++) {
   cpuMs.push((c.user + c.system) / 1000);
 }
 let allocBytes = null;
+let eventAllocBytes = null;
 if (k > 0) {
   const session = new Session();
   session.connect();
@@ -46,12 +56,19 @@ if (k > 0) {
   for (let r = 0; r < k; r++) runReplicate(scenario, 'status-quo', 100 + r);
   const { profile } = await session.post('HeapProfiler.stopSampling');
   let total = 0;
-  const walk = (node) => {
+  let inEvents = 0;
+  // allocation inside the event loop but under none of the periodic or once-a-run handlers: per event
+  const walk = (node, loop, periodic) => {
+    const name = node.callFrame.functionName;
+    const inLoop = loop || EVENT_LOOP.has(name);
+    const inPeriodic = periodic || (inLoop && PERIODIC_HANDLERS.has(name));
     total += node.selfSize;
-    for (const child of node.children) walk(child);
+    if (inLoop && !inPeriodic) inEvents += node.selfSize;
+    for (const child of node.children) walk(child, inLoop, inPeriodic);
   };
-  walk(profile.head);
+  walk(profile.head, false, false);
   allocBytes = total / k;
+  eventAllocBytes = inEvents / k;
   session.disconnect();
 }
-process.stdout.write(`${JSON.stringify({ replicates: n, wallMs, cpuMs, events, allocBytes })}\n`);
+process.stdout.write(`${JSON.stringify({ replicates: n, wallMs, cpuMs, events, allocBytes, eventAllocBytes })}\n`);

@@ -37,7 +37,7 @@ export function englandAverage(): ResolvedScenario {
 }
 
 /** What `model-child.mjs` prints. */
-export interface ChildRun { replicates: number; wallMs: number[]; cpuMs: number[]; events: number; allocBytes: number | null }
+export interface ChildRun { replicates: number; wallMs: number[]; cpuMs: number[]; events: number; allocBytes: number | null; eventAllocBytes: number | null }
 
 /**
  * Warm-up replicates before the timed ones: TurboFan keeps re-optimising the handlers through the first
@@ -102,6 +102,12 @@ export async function bench(options: { quick?: boolean } = {}): Promise<Row[]> {
       value: (child.allocBytes ?? NaN) / 1e6,
       unit: 'MB',
       note: `V8's sampling heap profiler over ${sampled} more replicates; ${((child.allocBytes ?? NaN) / (child.events / runs)).toFixed(1)} bytes per event (a boxed number is 16)`,
+    },
+    {
+      name: 'model: allocated per replicate by events',
+      value: (child.eventAllocBytes ?? NaN) / 1e6,
+      unit: 'MB',
+      note: 'of the above, in the event loop outside the periodic handlers (month and year outputs, board quarters, daily and weekly updates); target 0',
     },
   ];
 }
