@@ -30,8 +30,15 @@ export interface BenchOptions {
 export function machine(): { cores: number; cpu: string; node: string } {
   let cpu = cpus()[0]?.model ?? 'unknown';
   try {
-    const line = readFileSync('/proc/cpuinfo', 'utf8').split('\n').find((l) => l.startsWith('model name'));
-    if (line) cpu = line.split(':')[1].trim();
+    // the model name alone may not tell CPU generations apart (a virtual machine may report "AMD EPYC"):
+    // add the family and model numbers
+    const lines = readFileSync('/proc/cpuinfo', 'utf8').split('\n');
+    const field = (name: string): string | undefined => lines.find((l) => l.split(':')[0].trim() === name)?.split(':')[1]?.trim();
+    const name = field('model name');
+    if (name) cpu = name;
+    const family = field('cpu family');
+    const model = field('model');
+    if (family !== undefined && model !== undefined) cpu += ` (family ${family}, model ${model})`;
   } catch {
     // not Linux: keep os.cpus()
   }
